@@ -1,0 +1,14 @@
+//===- InitAllDialects.h - Every dialect the snn tools load ------*- C++ -*-===//
+#ifndef SNN_DIALECTS_INITALLDIALECTS_H
+#define SNN_DIALECTS_INITALLDIALECTS_H
+
+#include "dialects/snn/SNNDialect.h"
+#include "mlir/IR/DialectRegistry.h"
+
+namespace mlir::snn {
+inline void registerAllDialects(DialectRegistry &registry) {
+  registry.insert<SNNDialect>();
+}
+} // namespace mlir::snn
+
+#endif // SNN_DIALECTS_INITALLDIALECTS_H

@@ -1,0 +1,38 @@
+//===- SNNOps.h - snn dialect ops --------------------------------*- C++ -*-===//
+#ifndef SNN_DIALECTS_SNN_SNNOPS_H
+#define SNN_DIALECTS_SNN_SNNOPS_H
+
+#include "dialects/snn/SNNDialect.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/RegionKindInterface.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+
+namespace mlir::OpTrait::snn {
+/// Ops that carry state from one step to the next (neurons, delays). Every
+/// cycle in a network must contain one; see NetworkOp.
+template <typename ConcreteType>
+class Stateful : public TraitBase<ConcreteType, Stateful> {};
+} // namespace mlir::OpTrait::snn
+
+#include "dialects/snn/SNNEnums.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "dialects/snn/SNNAttrs.h.inc"
+
+#define GET_OP_CLASSES
+#include "dialects/snn/SNNOps.h.inc"
+
+namespace mlir::snn {
+/// The name the user knows an op by: the innermost NameLoc of its location
+/// (the NIR node name for imported networks), or "" when there is none.
+std::string getNodeName(Operation *op);
+} // namespace mlir::snn
+
+#endif // SNN_DIALECTS_SNN_SNNOPS_H

@@ -1,0 +1,33 @@
+//===- Passes.h - snn passes and pipelines -----------------------*- C++ -*-===//
+#ifndef SNN_PASSES_PASSES_H
+#define SNN_PASSES_PASSES_H
+
+#include "dialects/snn/SNNOps.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::snn {
+
+#define GEN_PASS_DECL
+#include "passes/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "passes/Passes.h.inc"
+
+/// Options of the reference pipeline (what snn-run uses before emitting a
+/// runtime plan).
+struct ReferencePipelineOptions {
+  std::string discretization = "euler";
+};
+
+/// Adds the passes that bring an imported network to the step level the
+/// runtime plan is emitted from.
+void buildReferencePipeline(OpPassManager &pm,
+                            const ReferencePipelineOptions &options);
+
+/// Registers all snn passes and pipelines with the global registry.
+void registerSNNPassesAndPipelines();
+
+} // namespace mlir::snn
+
+#endif // SNN_PASSES_PASSES_H

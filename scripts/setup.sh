@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian package snn-mlir needs to build and test.
+# Idempotent and non-interactive; run as root or with sudo available.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build
+  llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
+  libprotobuf-dev protobuf-compiler
+  libboost-graph-dev libgtest-dev libhdf5-dev
+  python3 python3-numpy python3-h5py
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
