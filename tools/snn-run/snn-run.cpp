@@ -1,0 +1,202 @@
+//===- snn-run.cpp - Simulate a spiking network ----------------------------===//
+//
+// snn-run MODEL --input X.npy [--steps N] [--record=a,b:v] --output-dir DIR
+//
+// MODEL is a NIR file, snn MLIR, or a compiled plan. NIR and MLIR go through
+// the compiler (import, --snn-discretize, plan emission) first; a plan goes
+// straight to the runtime.
+//
+//===----------------------------------------------------------------------===//
+#include "tools/snn-run/RunInputs.h"
+#include "tools/snn-run/RunReport.h"
+#include "translate/ModelLoader.h"
+#include "translate/Registration.h"
+
+#include "runtime/engine/PlanFile.h"
+#include "runtime/io/Npy.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace llvm;
+using namespace snn;
+
+namespace {
+cl::OptionCategory category("snn-run options");
+cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                               cl::desc("<model: .nir, .mlir or plan (.pb/.plan/.pbtxt)>"),
+                               cl::cat(category));
+cl::list<std::string> inputPaths(
+    "input", cl::CommaSeparated, cl::Required, cl::value_desc("x.npy[,y.npy]"),
+    cl::desc("Input spikes/currents, one .npy per network input, shape "
+             "(T, ...) or (B, T, ...)"),
+    cl::cat(category));
+cl::opt<int64_t> steps("steps", cl::init(-1), cl::value_desc("N"),
+                       cl::desc("Steps to simulate (default: the input's T; "
+                                "past T the input is zero)"),
+                       cl::cat(category));
+cl::list<std::string> records(
+    "record", cl::CommaSeparated, cl::value_desc("NAME[,NAME:v,NAME:i]"),
+    cl::desc("Signals to record: a node's output, ':v' its membrane after "
+             "reset, ':i' its synaptic current (default: the outputs)"),
+    cl::cat(category));
+cl::opt<std::string> outputDir("output-dir", cl::value_desc("DIR"),
+                               cl::desc("Write each recorded signal to "
+                                        "DIR/NAME.npy"),
+                               cl::cat(category));
+cl::opt<std::string> discretization(
+    "discretization", cl::init("euler"), cl::value_desc("euler|exact"),
+    cl::desc("Integration rule for NIR/MLIR models (see --snn-discretize)"),
+    cl::cat(category));
+cl::opt<std::string> emitPlan("emit-plan", cl::value_desc("FILE"),
+                              cl::desc("Also save the compiled plan (.pb "
+                                       "binary, .pbtxt text)"),
+                              cl::cat(category));
+cl::opt<unsigned> threads("num-threads", cl::init(0),
+                          cl::desc("Worker threads over the batch (default: all cores)"),
+                          cl::cat(category));
+cl::opt<bool> quiet("quiet", cl::init(false),
+                    cl::desc("Print no progress or summary"), cl::cat(category));
+
+int fail(const std::string &message) {
+  errs() << "snn-run: error: " << message << "\n";
+  return 1;
+}
+
+/// Compiles or loads MODEL into a plan.
+bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
+  if (!sys::fs::exists(modelPath)) {
+    fail(modelPath + ": no such file");
+    return false;
+  }
+  std::string err;
+  mlir::snn::ModelKind kind = mlir::snn::detectModelKind(modelPath);
+  if (kind == mlir::snn::ModelKind::Plan) {
+    if (!runtime::loadPlanFile(modelPath, plan, err)) {
+      fail(err);
+      return false;
+    }
+    return true;
+  }
+  if (kind == mlir::snn::ModelKind::Unknown) {
+    fail(modelPath + ": unknown model format; expected .nir, .mlir, or a "
+                     "plan (.pb, .plan, .pbtxt)");
+    return false;
+  }
+  std::optional<mlir::snn::NirImportOptions> nirOptions = nir.toOptions();
+  if (!nirOptions)
+    return false;
+  if (discretization != "euler" && discretization != "exact") {
+    fail("--discretization must be euler or exact, got '" + discretization + "'");
+    return false;
+  }
+  mlir::MLIRContext context;
+  // Compiler diagnostics go to stderr as "location: severity: message".
+  mlir::ScopedDiagnosticHandler handler(&context, [](mlir::Diagnostic &d) {
+    std::string where;
+    llvm::raw_string_ostream os(where);
+    d.getLocation().print(os);
+    StringRef severity = d.getSeverity() == mlir::DiagnosticSeverity::Error
+                             ? "error"
+                             : d.getSeverity() == mlir::DiagnosticSeverity::Warning
+                                   ? "warning"
+                                   : "note";
+    errs() << "snn-run: " << severity << ": " << d << "  [" << where << "]\n";
+    for (mlir::Diagnostic &note : d.getNotes())
+      errs() << "  note: " << note << "\n";
+    return mlir::success();
+  });
+  mlir::snn::ReferencePipelineOptions pipeline;
+  pipeline.discretization = discretization;
+  return succeeded(mlir::snn::compileModelToPlan(modelPath, &context,
+                                                 *nirOptions, pipeline, plan));
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  static mlir::snn::NirCommandLine nir;
+  cl::HideUnrelatedOptions({&category, &cl::getGeneralCategory()});
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "snn-run: simulate a spiking network with the reference runtime\n\n"
+      "  snn-run model.nir --input x.npy --output-dir out/\n"
+      "writes out/<name>.npy per recorded signal, shape (T, ...) or "
+      "(B, T, ...), and prints spike counts per layer and the predicted "
+      "class (arg-max of each output summed over time).\n");
+
+  plan::Plan plan;
+  if (!loadPlan(nir, plan))
+    return 1;
+  std::string err;
+  if (!emitPlan.empty() && !runtime::writePlanFile(emitPlan, plan, err))
+    return fail(err);
+  std::unique_ptr<runtime::Engine> engine = runtime::Engine::create(plan, err);
+  if (!engine)
+    return fail(modelPath + ": invalid plan: " + err);
+
+  std::vector<runtime::Tensor> inputs;
+  bool batched = false;
+  if (!tools::loadInputs(plan, {inputPaths.begin(), inputPaths.end()}, inputs,
+                         batched, err))
+    return fail(err);
+  int64_t batch = inputs[0].shape[0];
+  int64_t total = steps >= 0 ? static_cast<int64_t>(steps) : inputs[0].shape[1];
+
+  runtime::RunOptions options;
+  options.steps = total;
+  options.threads = threads;
+  if (records.empty())
+    for (const plan::Output &o : plan.outputs())
+      options.record.push_back(o.name());
+  else
+    options.record.assign(records.begin(), records.end());
+  bool tty = sys::Process::StandardErrIsDisplayed();
+  if (!quiet && total * batch >= 5000) {
+    options.progressEvery = std::max<int64_t>(1, total / 20);
+    options.progress = [tty](int64_t done, int64_t all) {
+      errs() << (tty ? "\r" : "") << "snn-run: step " << done << "/" << all
+             << (tty ? "" : "\n");
+      if (tty && done == all)
+        errs() << "\n";
+    };
+  }
+  auto start = std::chrono::steady_clock::now();
+  runtime::RunResult result;
+  if (!engine->run(inputs, options, result, err))
+    return fail(err);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+
+  if (!outputDir.empty()) {
+    if (std::error_code ec = sys::fs::create_directories(outputDir))
+      return fail(outputDir + ": cannot create directory: " + ec.message());
+    for (auto &[name, tensor] : result.records) {
+      if (!batched)
+        tensor.shape.erase(tensor.shape.begin());
+      SmallString<128> path(outputDir);
+      sys::path::append(path, name + ".npy");
+      if (!runtime::writeNpy(path.str().str(), tensor, err))
+        return fail(err);
+      if (!quiet)
+        outs() << "wrote " << path << " " << runtime::shapeToString(tensor.shape)
+               << "\n";
+    }
+  }
+  if (!quiet) {
+    outs() << "model: " << modelPath << " (network '" << plan.name() << "', dt "
+           << plan.dt() << " s, " << total << " steps, batch " << batch
+           << ", " << format("%.3f", seconds) << " s)\n";
+    tools::printRunReport(outs(), plan, result, total, batch);
+  }
+  return 0;
+}
