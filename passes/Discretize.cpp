@@ -165,6 +165,7 @@ struct Discretizer {
         s.multiSpike ? builder.getUnitAttr() : UnitAttr(),
         s.vMin ? builder.getF32FloatAttr(s.vMin->convertToFloat()) : FloatAttr(),
         s.adaptDecay, s.adaptGain);
+    step->setDiscardableAttrs(op->getDiscardableAttrDictionary());
     op->replaceAllUsesWith(step);
     op->erase();
     return true;
@@ -198,6 +199,7 @@ struct Discretizer {
     OpBuilder builder(op);
     auto step = builder.create<StepDelayOp>(op.getLoc(), op.getType(),
                                             op.getInput(), steps);
+    step->setDiscardableAttrs(op->getDiscardableAttrDictionary());
     op.replaceAllUsesWith(step.getOutput());
     op.erase();
   }

@@ -30,6 +30,11 @@ def SNN_Dialect : Dialect {
       network's explicit `dt`, so the discretisation rule is never implicit.
 
     Evaluation order within a step is defined on `snn.network`.
+
+    Names: an op's `snn.name` string attribute is the name the user knows the
+    node by (the NIR node name, e.g. "lif1.lif"); `snn-run --record` and the
+    runtime plan use it. Importers also put the name into the op's location
+    (`loc("lif1.lif"("model.nir":0:0))`) so diagnostics point at the node.
   }];
   let useDefaultAttributePrinterParser = 1;
 }

@@ -124,6 +124,8 @@ LogicalResult OutputOp::verify() {
 }
 
 std::string mlir::snn::getNodeName(Operation *op) {
+  if (auto name = op->getAttrOfType<StringAttr>(kNameAttr))
+    return name.str();
   Location loc = op->getLoc();
   while (true) {
     if (auto name = dyn_cast<NameLoc>(loc))

@@ -30,8 +30,10 @@ class Stateful : public TraitBase<ConcreteType, Stateful> {};
 #include "dialects/snn/SNNOps.h.inc"
 
 namespace mlir::snn {
-/// The name the user knows an op by: the innermost NameLoc of its location
-/// (the NIR node name for imported networks), or "" when there is none.
+/// The name the user knows an op by (the NIR node name for imported
+/// networks): its `snn.name` attribute, else the NameLoc of its location, else
+/// "". The attribute survives printing without debug info; the location is
+/// what diagnostics show.
 std::string getNodeName(Operation *op);
 } // namespace mlir::snn
 

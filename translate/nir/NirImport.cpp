@@ -444,6 +444,7 @@ FailureOr<Value> Importer::createOp(NodeInfo &info, Value input) {
   } else {
     return error(n) << "type is not supported by the importer";
   }
+  op->setAttr("snn.name", builder.getStringAttr(n.name));
   return op->getResult(0);
 }
 
