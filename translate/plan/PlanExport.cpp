@@ -67,8 +67,6 @@ plan::Node *Exporter::addNode(Operation *op, StringRef name, ShapedType type) {
 
 void Exporter::addOperand(plan::Node *node, Value value, bool delayed) {
   Operation *producer = value.getDefiningOp();
-  if (producer && isa<ZeroOp>(producer))
-    return; // Zero adds nothing to the sum.
   if (producer && foldedAdds.contains(producer)) {
     for (auto [i, v] : llvm::enumerate(producer->getOperands()))
       addOperand(node, v, schedule.isDelayed(producer, i));
@@ -215,13 +213,15 @@ LogicalResult Exporter::run() {
         }))
       foldedAdds.insert(op);
   for (Operation *op : schedule.order) {
-    if (foldedAdds.contains(op) || isa<ZeroOp>(op))
+    if (foldedAdds.contains(op))
       continue;
     std::string name = getNodeName(op);
     if (name.empty())
       name = op->getName().stripDialect().str() + "_" + std::to_string(unnamed++);
     else if (isa<AddOp>(op))
       name += ".sum";
+    else if (isa<ZeroOp>(op))
+      name += ".zero"; // Drives the named node that has no incoming edge.
     plan::Node *node = addNode(op, name, cast<ShapedType>(op->getResult(0).getType()));
     nodeOf[op->getResult(0)] = out.nodes_size() - 1;
     if (failed(lowerOp(op, node)))
@@ -230,7 +230,7 @@ LogicalResult Exporter::run() {
   // Operands are filled in a second sweep: a delayed operand may name a node
   // that comes later in the order.
   for (Operation *op : schedule.order)
-    if (!foldedAdds.contains(op) && !isa<ZeroOp>(op))
+    if (!foldedAdds.contains(op))
       addOperands(out.mutable_nodes(nodeOf[op->getResult(0)]), op);
   OutputOp terminator = network.getOutputOp();
   for (auto [i, v] : llvm::enumerate(terminator.getOperands())) {
