@@ -23,6 +23,12 @@ Edge cases the reader must accept:
                           Output graph, with an empty node metadata group.
   no_version.nir          no /version dataset (recorded as "unknown").
 
+Files the reader accepts but the importer (translate/nir/NirImport.cpp)
+must handle:
+  linear_transposed.nir   a Linear weight stored (in, out): rejected, with a hint.
+  edge_shape_mismatch.nir an Input of 4 feeding an Affine that takes 2: rejected.
+  output_singleton_dims.nir an Output declared (1, 3) fed a (3,): accepted.
+
 Malformed files the reader must reject with a one-line error naming the node
 and field:
   missing_field.nir       LIF without tau.
@@ -266,6 +272,21 @@ def main():
 
     write_file("mismatched_shapes.nir",
                dict(basic, lif=lif(3, r=np.ones(2, np.float32))), basic_edges)
+
+    # Import-level problems (the reader accepts these; the importer must not):
+    # a Linear stored (in, out) as some writers do, a shape mismatch on an
+    # edge, and an Output with an extra singleton dimension (accepted).
+    write_file("linear_transposed.nir",
+               {"input": io("Input", 2),
+                "lin": {"type": "Linear",
+                        "weight": np.ones((2, 3), np.float32)},
+                "lif": lif(3), "output": io("Output", 3)},
+               chain("input", "lin", "lif", "output"))
+    write_file("edge_shape_mismatch.nir",
+               {"input": io("Input", 4), "fc": affine(3, 2), "lif": lif(3),
+                "output": io("Output", 3)}, basic_edges)
+    write_file("output_singleton_dims.nir",
+               dict(basic, output=io("Output", 1, 3)), basic_edges)
 
     # The first bytes of torch.save() in its legacy (pickle) format.
     with open(os.path.join(OUT, "not_hdf5.nir"), "wb") as f:

@@ -194,12 +194,12 @@ def SNN_Conv2dOp : SNN_UnaryOp<"conv2d"> {
                        DenseI64ArrayAttr:$dilation, I64Attr:$groups);
 }
 
-class SNN_Pool2dOp<string mnemonic, string what> : SNN_UnaryOp<mnemonic> {
+class SNN_Pool2dOp<string mnemonic> : SNN_UnaryOp<mnemonic> {
   let arguments = (ins SNN_Signal:$input, DenseI64ArrayAttr:$kernel_size,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
 }
 
-def SNN_SumPool2dOp : SNN_Pool2dOp<"sum_pool2d", "sum"> {
+def SNN_SumPool2dOp : SNN_Pool2dOp<"sum_pool2d"> {
   let summary = "2-d sum pooling (NIR SumPool2d)";
   let description = [{
     Input (C, H, W), zero padding, per channel
@@ -208,7 +208,7 @@ def SNN_SumPool2dOp : SNN_Pool2dOp<"sum_pool2d", "sum"> {
   }];
 }
 
-def SNN_AvgPool2dOp : SNN_Pool2dOp<"avg_pool2d", "average"> {
+def SNN_AvgPool2dOp : SNN_Pool2dOp<"avg_pool2d"> {
   let summary = "2-d average pooling (NIR AvgPool2d)";
   let description = [{
     As `snn.sum_pool2d`, divided by `kH * kW` (padded zeros count, as

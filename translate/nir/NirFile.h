@@ -47,8 +47,13 @@ struct Node {
 struct Graph {
   std::string path;
   std::string version;
+  /// Sorted by name (byte order); flattened subgraph nodes included.
   std::vector<Node> nodes;
+  /// In file order: the top-level edges first, then each subgraph's (in node
+  /// name order, a nested subgraph's after its parent's).
   std::vector<std::pair<std::string, std::string>> edges;
+  /// Top-level metadata: scalars (and single-element arrays) only; nested
+  /// dicts give "a.b" keys, longer arrays are skipped.
   std::map<std::string, double> metadataNumbers;
   std::map<std::string, std::string> metadataStrings;
 

@@ -109,6 +109,7 @@ private:
 
   LogicalResult ownShapes(NodeInfo &info);
   LogicalResult propagateShapes();
+  LogicalResult checkEdgeShapes();
   LogicalResult deriveOutput(NodeInfo &info);
   Value inputValue(const std::string &name, std::set<std::string> &visiting);
   Value valueOf(const std::string &name, std::set<std::string> &visiting);
@@ -271,6 +272,30 @@ LogicalResult Importer::propagateShapes() {
   return success();
 }
 
+/// Reports the first edge (in file order) whose shape differs from what its
+/// target takes, with a hint for the known (in, out) weight mix-up.
+LogicalResult Importer::checkEdgeShapes() {
+  for (const auto &[src, dst] : graph.edges) {
+    NodeInfo &from = infos[src], &to = infos[dst];
+    if (skipped.count(src) || skipped.count(dst) || !from.output || !to.input)
+      continue;
+    if (*from.output == *to.input)
+      continue;
+    if (to.node->type == "Output" && product(*from.output) == product(*to.input))
+      continue; // Extra singleton dims on an Output: the edge decides.
+    std::string hint;
+    if ((to.node->type == "Affine" || to.node->type == "Linear") &&
+        from.output->size() == 1 &&
+        (*from.output)[0] == fieldShape(*to.node, "weight")[0])
+      hint = "; the weight looks stored (in, out) instead of NIR's (out, in): "
+             "transpose it in the exporter";
+    return error(*to.node) << "the edge from '" << src << "' carries shape "
+                           << shapeText(*from.output) << " but the node takes "
+                           << shapeText(*to.input) << hint;
+  }
+  return success();
+}
+
 DenseElementsAttr Importer::tensor(const nir::Node &n, StringRef name) {
   const nir::Array &a = field(n, name);
   SmallVector<float> data(a.data.begin(), a.data.end());
@@ -308,19 +333,8 @@ Value Importer::inputValue(const std::string &name,
     Value v = valueOf(src, visiting);
     if (!v)
       return {};
-    if (v.getType() != type) {
-      auto srcType = cast<ShapedType>(v.getType());
-      std::string hint;
-      if (info.node->type == "Affine" || info.node->type == "Linear")
-        if (srcType.getRank() == 1 &&
-            srcType.getDimSize(0) == fieldShape(*info.node, "weight")[0])
-          hint = "; the weight may be stored (in, out) instead of (out, in)";
-      error(*info.node) << "the edge from '" << src << "' carries shape "
-                        << shapeText(srcType.getShape())
-                        << " but the node expects " << shapeText(*info.input)
-                        << hint;
+    if (v.getType() != type) // checkEdgeShapes() reported it already.
       return {};
-    }
     inputs.push_back(v);
   }
   if (inputs.empty()) {
@@ -449,7 +463,7 @@ FailureOr<Value> Importer::createOp(NodeInfo &info, Value input) {
 }
 
 OwningOpRef<ModuleOp> Importer::run() {
-  if (failed(propagateShapes()))
+  if (failed(propagateShapes()) || failed(checkEdgeShapes()))
     return nullptr;
   double dt = 1e-4;
   std::string dtSource = "default";

@@ -1,0 +1,227 @@
+//===- Engine.cpp - The reference CPU engine for step plans ---------------===//
+
+#include "runtime/engine/Engine.h"
+
+#include "runtime/engine/Simulation.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <new>
+#include <thread>
+
+using namespace snn;
+using namespace snn::runtime;
+
+namespace {
+
+/// What to copy out of a simulation into which tensor.
+struct Probe {
+  enum Kind { Output, Membrane, Current };
+  int64_t node;
+  Kind kind;
+  Tensor *target;
+};
+
+/// The shape (B, steps, ...node shape) of a recording.
+std::vector<int64_t> recordShape(const plan::Node &node, int64_t batch,
+                                 int64_t steps) {
+  std::vector<int64_t> shape = {batch, steps};
+  shape.insert(shape.end(), node.shape().begin(), node.shape().end());
+  return shape;
+}
+
+void copyProbe(const detail::Simulation &sim, const Probe &p, int64_t offset) {
+  float *dst = p.target->data.data() + offset;
+  if (p.kind == Probe::Output) {
+    const std::vector<float> &y = sim.output(p.node);
+    std::copy(y.begin(), y.end(), dst);
+    return;
+  }
+  for (const NeuronState &s : sim.neurons(p.node))
+    *dst++ = p.kind == Probe::Membrane ? s.v : s.i;
+}
+
+} // namespace
+
+Engine::Engine(plan::Plan p, std::vector<NodeLayout> l)
+    : plan(std::move(p)), layouts(std::move(l)),
+      prepared(
+          std::make_unique<detail::PreparedPlan>(detail::preparePlan(plan))) {}
+
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::create(plan::Plan plan, std::string &err) {
+  std::vector<NodeLayout> layouts;
+  if (!validatePlan(plan, layouts, err))
+    return nullptr;
+  return std::unique_ptr<Engine>(
+      new Engine(std::move(plan), std::move(layouts)));
+}
+
+int64_t Engine::findNode(const std::string &name) const {
+  for (int i = 0; i < plan.nodes_size(); ++i)
+    if (plan.nodes(i).name() == name)
+      return i;
+  return -1;
+}
+
+std::vector<std::string> Engine::recordableNames() const {
+  std::vector<std::string> names;
+  for (const plan::Node &node : plan.nodes()) {
+    names.push_back(node.name());
+    if (node.has_neuron()) {
+      names.push_back(node.name() + ":v");
+      names.push_back(node.name() + ":i");
+    }
+  }
+  return names;
+}
+
+bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
+                 RunResult &result, std::string &err) const try {
+  // Check the inputs against the plan's input nodes.
+  if (inputs.size() != static_cast<size_t>(plan.inputs_size())) {
+    err = "plan '" + plan.name() + "' takes " +
+          std::to_string(plan.inputs_size()) + " inputs, got " +
+          std::to_string(inputs.size());
+    return false;
+  }
+  int64_t batch = 1, length = 0;
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    const plan::Node &node = plan.nodes(plan.inputs(k));
+    std::vector<int64_t> want(node.shape().begin(), node.shape().end());
+    const Tensor &in = inputs[k];
+    bool ok = in.shape.size() == want.size() + 2 &&
+              std::equal(want.begin(), want.end(), in.shape.begin() + 2) &&
+              static_cast<int64_t>(in.data.size()) == in.numel() &&
+              (k == 0 || (in.shape[0] == batch && in.shape[1] == length));
+    if (!ok) {
+      err = "input " + std::to_string(k) + " ('" + node.name() +
+            "') has shape " + shapeToString(in.shape) + ", expected (B, T)" +
+            " + " + shapeToString(want) +
+            (k ? " with B = " + std::to_string(batch) +
+                     ", T = " + std::to_string(length)
+               : "");
+      return false;
+    }
+    batch = in.shape[0], length = in.shape[1];
+  }
+  int64_t steps = options.steps < 0 ? length : options.steps;
+  if (options.steps < -1 || (inputs.empty() && options.steps < 0)) {
+    err = inputs.empty() ? "plan has no inputs: set the number of steps"
+                         : "steps must be >= 0 (or -1 for the input length)";
+    return false;
+  }
+
+  // Resolve the recordings and allocate every result tensor up front, so the
+  // workers only write disjoint slices.
+  result = RunResult();
+  std::vector<Probe> probes;
+  for (const std::string &name : options.record) {
+    int64_t node = findNode(name);
+    Probe::Kind kind = Probe::Output;
+    if (node < 0 && name.size() > 2 && name[name.size() - 2] == ':') {
+      char c = name.back();
+      node = findNode(name.substr(0, name.size() - 2));
+      kind = c == 'v' ? Probe::Membrane : Probe::Current;
+      if (node >= 0 &&
+          ((c != 'v' && c != 'i') || !plan.nodes(node).has_neuron()))
+        node = -1;
+    }
+    if (node < 0) {
+      err = "cannot record '" + name + "'; valid names:";
+      for (const std::string &n : recordableNames())
+        err += " " + n;
+      return false;
+    }
+    Tensor &t = result.records[name];
+    t = Tensor(recordShape(plan.nodes(node), batch, steps));
+    probes.push_back({node, kind, &t});
+  }
+  result.outputs.reserve(plan.outputs_size());
+  for (const plan::Output &o : plan.outputs())
+    result.outputs.emplace_back(
+        o.name(), Tensor(recordShape(plan.nodes(o.node()), batch, steps)));
+  for (int k = 0; k < plan.outputs_size(); ++k)
+    probes.push_back(
+        {plan.outputs(k).node(), Probe::Output, &result.outputs[k].second});
+  std::vector<int64_t> counted;
+  for (int i = 0; i < plan.nodes_size(); ++i)
+    if (prepared->nodes[i].countsSpikes) {
+      counted.push_back(i);
+      result.stats.push_back(
+          {plan.nodes(i).name(), i, std::vector<double>(batch, 0.0)});
+    }
+
+  // Each worker takes whole batch items, so an item's arithmetic never
+  // depends on how many threads there are.
+  std::atomic<int64_t> nextItem{0}, stepsDone{0};
+  std::mutex progressMutex;
+  std::exception_ptr failure;
+  std::mutex failureMutex;
+  int64_t totalSteps = batch * steps;
+  auto reportProgress = [&](int64_t delta) {
+    if (!options.progress)
+      return;
+    std::lock_guard<std::mutex> lock(progressMutex);
+    options.progress(stepsDone += delta, totalSteps);
+  };
+  auto worker = [&]() {
+    try {
+      for (int64_t b; (b = nextItem++) < batch;) {
+        detail::Simulation sim(plan, layouts, *prepared);
+        std::vector<const float *> slices(inputs.size());
+        int64_t sinceReport = 0;
+        for (int64_t t = 0; t < steps; ++t) {
+          for (size_t k = 0; k < inputs.size(); ++k) {
+            int64_t per = layouts[plan.inputs(k)].outNumel;
+            slices[k] = t < length
+                            ? inputs[k].data.data() + (b * length + t) * per
+                            : nullptr;
+          }
+          sim.step(t, slices);
+          for (const Probe &p : probes)
+            copyProbe(sim, p, (b * steps + t) * layouts[p.node].outNumel);
+          for (size_t c = 0; c < counted.size(); ++c) {
+            double sum = 0.0;
+            for (float v : sim.output(counted[c]))
+              sum += v;
+            result.stats[c].spikeCount[b] += sum;
+          }
+          if (++sinceReport >= std::max<int64_t>(1, options.progressEvery)) {
+            reportProgress(sinceReport);
+            sinceReport = 0;
+          }
+        }
+        if (sinceReport)
+          reportProgress(sinceReport);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failureMutex);
+      if (!failure)
+        failure = std::current_exception();
+    }
+  };
+  unsigned threads = options.threads
+                         ? options.threads
+                         : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(
+      std::max<int64_t>(1, std::min<int64_t>(threads, batch)));
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < threads; ++k)
+    pool.emplace_back(worker);
+  worker();
+  for (std::thread &t : pool)
+    t.join();
+  if (failure)
+    std::rethrow_exception(failure);
+  return true;
+} catch (const std::bad_alloc &) {
+  err = "out of memory while running plan '" + plan.name() + "'";
+  return false;
+} catch (const std::exception &e) {
+  err = std::string("run of plan '") + plan.name() + "' failed: " + e.what();
+  return false;
+}

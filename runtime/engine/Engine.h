@@ -1,0 +1,96 @@
+//===- Engine.h - The reference CPU engine for step plans --------*- C++
+//-*-===//
+//
+// Runs a validated step plan (runtime/plan/Plan.proto) over a batch of input
+// sequences. Per step, nodes are evaluated in plan order; a node's input is
+// the element-wise sum of its operands, where a `previous_step` operand reads
+// the value its node had at the step before (zero at t = 0).
+//
+// Batch items are independent simulations, run on a pool of threads; each
+// item's arithmetic is sequential, so results do not depend on the thread
+// count.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNN_RUNTIME_ENGINE_ENGINE_H
+#define SNN_RUNTIME_ENGINE_ENGINE_H
+
+#include "runtime/engine/PlanFile.h"
+#include "runtime/engine/Tensor.h"
+#include "runtime/engine/Validate.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace snn::runtime {
+namespace detail {
+struct PreparedPlan;
+} // namespace detail
+
+/// How to run a plan.
+struct RunOptions {
+  /// Steps to simulate; -1 means the input length T. Past T the input is zero.
+  int64_t steps = -1;
+  /// What to record: "NODE" (node output), "NODE:v" (membrane after reset and
+  /// floor) and "NODE:i" (synaptic current) of neuron nodes.
+  std::vector<std::string> record;
+  /// Worker threads; 0 means std::thread::hardware_concurrency().
+  unsigned threads = 0;
+  /// Called with (steps done, total steps) summed over the batch, about every
+  /// `progressEvery` steps of each item and once at the end. Calls are
+  /// serialized but may come from any worker thread.
+  std::function<void(int64_t done, int64_t total)> progress;
+  int64_t progressEvery = 1000;
+};
+
+/// Spike statistics of one spiking neuron or threshold node.
+struct NodeStats {
+  std::string name;
+  int64_t node = 0;
+  /// Sum of the node's outputs over all steps and elements, per batch item.
+  std::vector<double> spikeCount;
+};
+
+/// What a run produces.
+struct RunResult {
+  /// Per plan output, in plan order: shape (B, steps, ...node shape).
+  std::vector<std::pair<std::string, Tensor>> outputs;
+  /// Per recorded name: shape (B, steps, ...node shape).
+  std::map<std::string, Tensor> records;
+  /// One entry per spiking neuron node and threshold node, in plan order.
+  std::vector<NodeStats> stats;
+};
+
+class Engine {
+public:
+  /// Validates `plan` and builds an engine for it; returns null with `err`
+  /// naming the offending node when the plan is invalid.
+  static std::unique_ptr<Engine> create(plan::Plan plan, std::string &err);
+  ~Engine();
+
+  /// Runs the plan. `inputs` has one tensor per plan input (in plan order) of
+  /// shape (B, T, ...input node shape), the same B and T for all. Returns
+  /// false with `err` for mismatched inputs or unknown record names.
+  bool run(const std::vector<Tensor> &inputs, const RunOptions &options,
+           RunResult &result, std::string &err) const;
+
+  const plan::Plan &getPlan() const { return plan; }
+  /// Every name `RunOptions::record` accepts, in plan order.
+  std::vector<std::string> recordableNames() const;
+  /// Index of the node called `name`, or -1.
+  int64_t findNode(const std::string &name) const;
+
+private:
+  Engine(plan::Plan plan, std::vector<NodeLayout> layouts);
+
+  plan::Plan plan;
+  std::vector<NodeLayout> layouts;
+  std::unique_ptr<detail::PreparedPlan> prepared;
+};
+
+} // namespace snn::runtime
+
+#endif // SNN_RUNTIME_ENGINE_ENGINE_H

@@ -1,0 +1,75 @@
+//===- Kernels.h - CPU kernels for the plan's synapse ops --------*- C++
+//-*-===//
+//
+// One function per stateless op of the step plan, on raw row-major arrays of a
+// single batch item and time step. The engine validates geometry before it
+// calls these, so they neither check nor fail.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNN_RUNTIME_ENGINE_KERNELS_H
+#define SNN_RUNTIME_ENGINE_KERNELS_H
+
+#include <cstdint>
+#include <vector>
+
+namespace snn::runtime {
+
+/// Resolved convolution geometry; a 1-d conv is a 2-d one with h = kh = 1.
+struct ConvGeom {
+  int64_t cin = 0, h = 1, w = 0;
+  int64_t cout = 0, oh = 1, ow = 0;
+  int64_t kh = 1, kw = 1, sh = 1, sw = 1, ph = 0, pw = 0, dh = 1, dw = 1;
+  int64_t groups = 1;
+};
+
+/// Resolved 2-d pooling geometry over (C, H, W).
+struct PoolGeom {
+  int64_t c = 0, h = 0, w = 0, oh = 0, ow = 0;
+  int64_t kh = 1, kw = 1, sh = 1, sw = 1, ph = 0, pw = 0;
+  bool average = false;
+};
+
+/// PyTorch's output length: floor((in + 2p - d(k-1) - 1) / s) + 1.
+int64_t convOutSize(int64_t in, int64_t k, int64_t s, int64_t p, int64_t d);
+
+/// y = W x + b with W row-major (out, in); `b` may be null.
+void affineKernel(const float *w, const float *b, int64_t out, int64_t in,
+                  const float *x, float *y);
+
+/// y = s * x with s broadcast when `ns` == 1.
+void scaleKernel(const float *s, int64_t ns, int64_t n, const float *x,
+                 float *y);
+
+/// PyTorch Conv1d/Conv2d cross-correlation with zero padding; `b` may be null.
+void convKernel(const ConvGeom &g, const float *w, const float *b,
+                const float *x, float *y);
+
+/// Sum or average (padding counted) pooling with zero padding.
+void poolKernel(const PoolGeom &g, const float *x, float *y);
+
+/// y = W x with W in CSR form.
+void sparseKernel(const uint32_t *rowPtr, const uint32_t *col,
+                  const float *value, int64_t out, const float *x, float *y);
+
+/// y = (x > th) ? 1 : 0, th broadcast when `nth` == 1.
+void thresholdKernel(const float *th, int64_t nth, int64_t n, const float *x,
+                     float *y);
+
+/// Per-element delay line: y[t] = x[t - d] (zero before the first d steps).
+class DelayLine {
+public:
+  /// `steps` has 1 (broadcast) or `n` entries, all >= 0.
+  void reset(const std::vector<int64_t> &steps, int64_t n);
+  /// Pushes x[t] and writes y[t]; call once per step with t = 0, 1, ...
+  void step(int64_t t, const float *x, float *y);
+
+private:
+  std::vector<int64_t> steps;
+  int64_t n = 0, depth = 1;
+  std::vector<float> ring; // depth frames of n values; frame t % depth.
+};
+
+} // namespace snn::runtime
+
+#endif // SNN_RUNTIME_ENGINE_KERNELS_H

@@ -1,0 +1,154 @@
+//===- NeuronMathTest.cpp - Hand-checked neuron updates -------------------===//
+
+#include "TestUtil.h"
+
+#include "runtime/engine/NeuronMath.h"
+
+#include <gtest/gtest.h>
+
+using namespace snn;
+using namespace snn::runtime;
+using namespace snn::runtime::test;
+
+namespace {
+
+/// Runs one neuron over `inputs`, returning (outputs, v after each step).
+std::pair<std::vector<float>, std::vector<float>>
+trace(const NeuronConfig &c, const NeuronParams &p,
+      const std::vector<float> &inputs) {
+  NeuronState s;
+  std::vector<float> out, v;
+  for (float x : inputs) {
+    out.push_back(neuronStep(c, p, x, s));
+    v.push_back(s.v);
+  }
+  return {out, v};
+}
+
+NeuronConfig spikingConfig(NeuronReset reset) {
+  NeuronConfig c;
+  c.spiking = true;
+  c.reset = reset;
+  return c;
+}
+
+} // namespace
+
+// Tests a forward-Euler LIF (decay 1 - dt/tau = 0.9, gain dt/tau = 0.1).
+TEST(NeuronMath, LifForwardEuler) {
+  NeuronParams p;
+  p.memDecay = 0.9f, p.memGain = 0.1f, p.threshold = 1.0f;
+  auto [z, v] =
+      trace(spikingConfig(NeuronReset::ToValue), p, {5, 5, 5, 5, 5, 5});
+  EXPECT_EQ(z, (std::vector<float>{0, 0, 1, 0, 0, 1}));
+  std::vector<float> expected = {0.5f, 0.95f, 0.0f, 0.5f, 0.95f, 0.0f};
+  for (size_t t = 0; t < v.size(); ++t)
+    EXPECT_NEAR(v[t], expected[t], 1e-6) << "t = " << t;
+}
+
+// Tests that v == threshold does not spike (strict) and v above it does.
+TEST(NeuronMath, StrictThreshold) {
+  NeuronParams p;
+  p.memDecay = 0.0f;
+  NeuronConfig c = spikingConfig(NeuronReset::ToValue);
+  NeuronState s;
+  EXPECT_EQ(neuronStep(c, p, 1.0f, s), 0.0f);
+  EXPECT_EQ(s.v, 1.0f);
+  EXPECT_EQ(neuronStep(c, p, 1.0000001f, s), 1.0f);
+}
+
+// Tests the three reset modes after v = 1.5 crosses threshold 1.
+TEST(NeuronMath, ResetModes) {
+  NeuronParams p;
+  p.vReset = -0.5f;
+  NeuronState s;
+  EXPECT_EQ(neuronStep(spikingConfig(NeuronReset::ToValue), p, 1.5f, s), 1.0f);
+  EXPECT_EQ(s.v, -0.5f);
+  s = NeuronState();
+  EXPECT_EQ(neuronStep(spikingConfig(NeuronReset::Subtract), p, 1.5f, s), 1.0f);
+  EXPECT_EQ(s.v, 0.5f);
+  s = NeuronState();
+  EXPECT_EQ(neuronStep(spikingConfig(NeuronReset::None), p, 1.5f, s), 1.0f);
+  EXPECT_EQ(s.v, 1.5f);
+}
+
+// Tests Sinabs IAF(spike_fn=MultiSpike, reset_fn=MembraneSubtract,
+// min_v_mem=-1): spikes = floor(v / theta), v -= spikes * theta, then clamp.
+TEST(NeuronMath, SinabsMultiSpikeSubtractVMin) {
+  NeuronConfig c = spikingConfig(NeuronReset::Subtract);
+  c.multiSpike = true, c.hasVMin = true, c.vMin = -1.0f;
+  NeuronParams p;
+  auto [z, v] = trace(c, p, {2.5f, -4.0f, 0.7f, 3.2f, 1.0f});
+  EXPECT_EQ(z, (std::vector<float>{2, 0, 0, 2, 1}));
+  std::vector<float> expected = {0.5f, -1.0f, -0.3f, 0.9f, 0.9f};
+  for (size_t t = 0; t < v.size(); ++t)
+    EXPECT_NEAR(v[t], expected[t], 1e-6) << "t = " << t;
+  // Multi-spike is non-strict like Sinabs: v == theta gives one spike.
+  NeuronState s;
+  EXPECT_EQ(neuronStep(c, p, 1.0f, s), 1.0f);
+  EXPECT_EQ(s.v, 0.0f);
+}
+
+// Tests that the v_min floor applies after the reset.
+TEST(NeuronMath, FloorAfterReset) {
+  NeuronConfig c = spikingConfig(NeuronReset::ToValue);
+  c.hasVMin = true, c.vMin = -1.0f;
+  NeuronParams p;
+  p.vReset = -2.0f;
+  NeuronState s;
+  EXPECT_EQ(neuronStep(c, p, 3.0f, s), 1.0f);
+  EXPECT_EQ(s.v, -1.0f);
+}
+
+// Tests theta = threshold + adapt_gain * a[t-1], a[t] = decay * a + z.
+TEST(NeuronMath, AdaptiveThreshold) {
+  NeuronConfig c = spikingConfig(NeuronReset::ToValue);
+  c.adaptive = true;
+  NeuronParams p;
+  p.adaptGain = 0.5f, p.adaptDecay = 0.5f;
+  NeuronState s;
+  std::vector<float> z;
+  std::vector<float> a;
+  for (int t = 0; t < 5; ++t) {
+    z.push_back(neuronStep(c, p, 1.2f, s));
+    a.push_back(s.a);
+  }
+  EXPECT_EQ(z, (std::vector<float>{1, 0, 1, 0, 1}));
+  EXPECT_EQ(a, (std::vector<float>{1.0f, 0.5f, 1.25f, 0.625f, 1.3125f}));
+}
+
+// Tests the synaptic current and a non-spiking (LI) output through the
+// engine's ":i" and ":v" recordings.
+TEST(NeuronMath, SynapseAndLeakyIntegrator) {
+  plan::Plan p = makePlan();
+  addInput(p, "in", {1});
+  plan::NeuronOp *op = addNode(p, "li", {1}, {{0, false}})->mutable_neuron();
+  op->set_has_synapse(true);
+  op->add_syn_decay(0.5f);
+  op->add_syn_gain(2.0f);
+  op->add_mem_decay(1.0f);
+  op->add_mem_gain(1.0f);
+  op->add_mem_bias(0.25f);
+  op->set_spiking(false);
+  Tensor in = sequence({{1}, {0}, {0}});
+  EXPECT_EQ(runAndRecord(p, in, "li:i").data,
+            (std::vector<float>{2.0f, 1.0f, 0.5f}));
+  EXPECT_EQ(runAndRecord(p, in, "li:v").data,
+            (std::vector<float>{2.25f, 3.5f, 4.25f}));
+  EXPECT_EQ(runAndRecord(p, in, "li").data,
+            (std::vector<float>{2.25f, 3.5f, 4.25f}));
+}
+
+// Tests per-neuron parameter vectors (N values) next to broadcast ones.
+TEST(NeuronMath, PerNeuronParameters) {
+  plan::Plan p = makePlan();
+  addInput(p, "in", {3});
+  plan::NeuronOp op = iafOp();
+  op.clear_threshold();
+  for (float th : {0.5f, 1.0f, 2.0f})
+    op.add_threshold(th);
+  *addNode(p, "iaf", {3}, {{0, false}})->mutable_neuron() = op;
+  Tensor z = runAndRecord(
+      p, sequence({{0.75f, 0.75f, 0.75f}, {0.75f, 0.75f, 0.75f}}), "iaf");
+  EXPECT_EQ(z.data, (std::vector<float>{1, 0, 0, 1, 1, 0}));
+}
