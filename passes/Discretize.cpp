@@ -149,9 +149,11 @@ struct Discretizer {
       s.adaptGain = alif.getBeta();
     } else if (auto cli = dyn_cast<CubaLIOp>(op)) {
       cuba(s, op, pop, cli.getTauSyn(), cli.getWIn());
+      warnIfCoarse(op, "tau_mem", cli.getTauMem());
       leak(s, pop, cli.getTauMem(), cli.getR(), cli.getVLeak());
     } else if (auto clif = dyn_cast<CubaLIFOp>(op)) {
       cuba(s, op, pop, clif.getTauSyn(), clif.getWIn());
+      warnIfCoarse(op, "tau_mem", clif.getTauMem());
       leak(s, pop, clif.getTauMem(), clif.getR(), clif.getVLeak());
       spiking(s, clif);
     } else {

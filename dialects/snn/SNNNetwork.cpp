@@ -82,18 +82,11 @@ LogicalResult NetworkOp::verify() {
 }
 
 LogicalResult NetworkOp::verifyRegions() {
+  // Argument count and types are checked by FunctionOpInterface.
   Block &body = getBody().front();
-  if (body.getNumArguments() != getFunctionType().getNumInputs())
-    return emitOpError("has ") << body.getNumArguments()
-                               << " block arguments but its type has "
-                               << getFunctionType().getNumInputs() << " inputs";
-  for (auto [arg, type] :
-       llvm::zip(body.getArguments(), getFunctionType().getInputs()))
-    if (arg.getType() != type)
-      return emitOpError("block argument type ")
-             << arg.getType() << " does not match input type " << type;
   for (Operation &op : body)
-    if (!isa<SNNDialect>(op.getDialect()))
+    // getDialect() is null for an unregistered op (-allow-unregistered-dialect).
+    if (!isa_and_nonnull<SNNDialect>(op.getDialect()))
       return op.emitOpError("is not an snn op; a network body holds only "
                             "snn ops");
   std::vector<Operation *> loop = findAlgebraicLoop(*this);

@@ -105,9 +105,6 @@ LogicalResult verifyWindow(Operation *op, ShapedType input, ShapedType output,
                            ArrayRef<int64_t> kernel, ArrayRef<int64_t> stride,
                            ArrayRef<int64_t> padding,
                            ArrayRef<int64_t> dilation) {
-  if (input.getRank() != spatial + 1)
-    return op->emitOpError("expects a (C")
-           << (spatial == 1 ? ", L" : ", H, W") << ") input, got " << input;
   auto checkSize = [&](StringRef name, ArrayRef<int64_t> values,
                        int64_t minimum) -> LogicalResult {
     if (static_cast<int64_t>(values.size()) != spatial)
@@ -189,12 +186,6 @@ LogicalResult verifyPool(PoolOp op) {
 // Structure and synapses
 //===----------------------------------------------------------------------===//
 
-LogicalResult AddOp::verify() {
-  if (getInputs().empty())
-    return emitOpError("needs at least one input");
-  return success();
-}
-
 LogicalResult AffineOp::verify() {
   return verifyDense(*this, getInput().getType(), getType(), getWeight(),
                      getBias());
@@ -218,14 +209,16 @@ LogicalResult AvgPool2dOp::verify() { return verifyPool(*this); }
 LogicalResult FlattenOp::verify() {
   auto input = cast<ShapedType>(getInput().getType());
   int64_t rank = input.getRank();
-  int64_t start = getStartDim(), end = getEndDim();
+  // The I64Attr getters return uint64_t: read them as signed for the message.
+  int64_t startDim = getStartDim(), endDim = getEndDim();
+  int64_t start = startDim, end = endDim;
   if (start < 0)
     start += rank;
   if (end < 0)
     end += rank;
   if (start < 0 || start >= rank || end < 0 || end >= rank || start > end)
     return emitOpError("start_dim ")
-           << getStartDim() << " and end_dim " << getEndDim()
+           << startDim << " and end_dim " << endDim
            << " do not select a range of the " << rank << "-d input";
   SmallVector<int64_t> expected(input.getShape().take_front(start));
   int64_t merged = 1;
@@ -369,14 +362,18 @@ LogicalResult StepNeuronOp::verify() {
       failed(verifyParam(*this, "adapt_decay", getAdaptDecayAttr(), pop)) ||
       failed(verifyParam(*this, "adapt_gain", getAdaptGainAttr(), pop)))
     return failure();
+  // v_min floors v with or without a threshold, so check it first.
+  if (auto vMin = getVMin(); vMin && !std::isfinite(vMin->convertToDouble()))
+    return emitOpError("v_min must be finite");
   bool adaptive = getAdaptDecayAttr() || getAdaptGainAttr();
   if (adaptive && !(getAdaptDecayAttr() && getAdaptGainAttr()))
     return emitOpError("adapt_decay and adapt_gain must be given together");
   if (!getThresholdAttr()) {
-    if (getReset() != ResetMode::None || getMultiSpike() || adaptive)
+    if (getReset() != ResetMode::None || getMultiSpike() || adaptive ||
+        getVResetAttr())
       return emitOpError("without a threshold the neuron does not spike: "
-                         "reset must be none and multi_spike and adaptation "
-                         "absent");
+                         "reset must be none and v_reset, multi_spike and "
+                         "adaptation absent");
     return success();
   }
   if (getReset() == ResetMode::ToReset && !getVResetAttr())
@@ -384,7 +381,5 @@ LogicalResult StepNeuronOp::verify() {
   if (failed(verifyParam(*this, "threshold", getThresholdAttr(), pop,
                          getMultiSpike() ? Rule::Positive : Rule::Finite)))
     return failure();
-  if (auto vMin = getVMin(); vMin && !std::isfinite(vMin->convertToDouble()))
-    return emitOpError("v_min must be finite");
   return success();
 }

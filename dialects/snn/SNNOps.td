@@ -101,7 +101,6 @@ def SNN_AddOp : SNN_Op<"add", [SameOperandsAndResultType]> {
   let arguments = (ins Variadic<SNN_Signal>:$inputs);
   let results = (outs SNN_Signal:$output);
   let assemblyFormat = "$inputs attr-dict `:` type($output)";
-  let hasVerifier = 1;
 }
 
 def SNN_ZeroOp : SNN_Op<"zero"> {
