@@ -1,4 +1,5 @@
-//===- InitAllDialects.h - Every dialect the snn tools load ------*- C++ -*-===//
+//===- InitAllDialects.h - Every dialect the snn tools load ------*- C++
+//-*-===//
 #ifndef SNN_DIALECTS_INITALLDIALECTS_H
 #define SNN_DIALECTS_INITALLDIALECTS_H
 

@@ -1,4 +1,5 @@
-//===- Discretize.cpp - Continuous-time ops to per-step ops ----------------===//
+//===- Discretize.cpp - Continuous-time ops to per-step ops
+//----------------===//
 //
 // Implements --snn-discretize (see Passes.td for the rules). Every neuron model
 // maps onto the one discrete neuron, snn.step_neuron, so later passes and the
@@ -75,8 +76,8 @@ struct Discretizer {
   void warnIfCoarse(Operation *op, StringRef name, Attribute tau) {
     if (exact)
       return;
-    double ratio = maxStepRatio(cast<ShapedType>(op->getResult(0).getType()),
-                                tau, dt);
+    double ratio =
+        maxStepRatio(cast<ShapedType>(op->getResult(0).getType()), tau, dt);
     if (ratio > 1.0)
       op->emitWarning("dt / ")
           << name << " = " << ratio
@@ -111,8 +112,7 @@ struct Discretizer {
     s.memBias = b.getF32FloatAttr(0.0f);
   }
 
-  template <typename SpikingOp>
-  void spiking(Step &s, SpikingOp op) {
+  template <typename SpikingOp> void spiking(Step &s, SpikingOp op) {
     s.threshold = op.getVThreshold();
     s.reset = op.getReset();
     if (s.reset == ResetMode::ToReset)
@@ -161,11 +161,12 @@ struct Discretizer {
     }
     OpBuilder builder(op);
     auto step = builder.create<StepNeuronOp>(
-        op->getLoc(), op->getResult(0).getType(), op->getOperand(0),
-        s.synDecay, s.synGain, s.memDecay, s.memGain, s.memBias, s.threshold,
+        op->getLoc(), op->getResult(0).getType(), op->getOperand(0), s.synDecay,
+        s.synGain, s.memDecay, s.memGain, s.memBias, s.threshold,
         ResetModeAttr::get(op->getContext(), s.reset), s.vReset,
         s.multiSpike ? builder.getUnitAttr() : UnitAttr(),
-        s.vMin ? builder.getF32FloatAttr(s.vMin->convertToFloat()) : FloatAttr(),
+        s.vMin ? builder.getF32FloatAttr(s.vMin->convertToFloat())
+               : FloatAttr(),
         s.adaptDecay, s.adaptGain);
     step->setDiscardableAttrs(op->getDiscardableAttrDictionary());
     op->replaceAllUsesWith(step);
@@ -191,7 +192,8 @@ struct Discretizer {
     for (int64_t i = 0; i < n; ++i) {
       double exactSteps = paramAt(delay, i) / dt;
       steps[i] = std::llround(exactSteps);
-      inexact |= std::abs(exactSteps - steps[i]) > 1e-6 * std::max(1.0, exactSteps);
+      inexact |=
+          std::abs(exactSteps - steps[i]) > 1e-6 * std::max(1.0, exactSteps);
     }
     if (inexact)
       op.emitWarning("delay is not a whole number of steps of dt = ")
@@ -218,7 +220,8 @@ struct DiscretizePass
           << method << "'; use euler or exact";
       return signalPassFailure();
     }
-    Discretizer d{network, method == "exact", network.getDt().convertToDouble()};
+    Discretizer d{network, method == "exact",
+                  network.getDt().convertToDouble()};
     // Collect first: lowering erases ops while we iterate.
     SmallVector<Operation *> ops;
     for (Operation &op : network.getBody().front().without_terminator())

@@ -1,4 +1,5 @@
-//===- Passes.h - snn passes and pipelines -----------------------*- C++ -*-===//
+//===- Passes.h - snn passes and pipelines -----------------------*- C++
+//-*-===//
 #ifndef SNN_PASSES_PASSES_H
 #define SNN_PASSES_PASSES_H
 

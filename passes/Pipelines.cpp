@@ -1,4 +1,5 @@
-//===- Pipelines.cpp - snn pass pipelines and registration -----------------===//
+//===- Pipelines.cpp - snn pass pipelines and registration
+//-----------------===//
 #include "passes/Passes.h"
 
 #include "mlir/Pass/PassRegistry.h"
@@ -6,8 +7,8 @@
 using namespace mlir;
 using namespace mlir::snn;
 
-void mlir::snn::buildReferencePipeline(OpPassManager &pm,
-                                       const ReferencePipelineOptions &options) {
+void mlir::snn::buildReferencePipeline(
+    OpPassManager &pm, const ReferencePipelineOptions &options) {
   SNNDiscretizeOptions discretize;
   discretize.method = options.discretization;
   pm.addNestedPass<NetworkOp>(createSNNDiscretize(discretize));

@@ -1,7 +1,8 @@
-//===- ModelLoader.cpp - Any model file to a runtime plan ------------------===//
+//===- ModelLoader.cpp - Any model file to a runtime plan
+//------------------===//
 #include "translate/ModelLoader.h"
-#include "translate/plan/PlanExport.h"
 #include "runtime/plan/Plan.pb.h"
+#include "translate/plan/PlanExport.h"
 
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
@@ -26,9 +27,9 @@ ModelKind mlir::snn::detectModelKind(llvm::StringRef path) {
   return ModelKind::Unknown;
 }
 
-OwningOpRef<ModuleOp> mlir::snn::loadModule(llvm::StringRef path,
-                                            MLIRContext *context,
-                                            const NirImportOptions &nirOptions) {
+OwningOpRef<ModuleOp>
+mlir::snn::loadModule(llvm::StringRef path, MLIRContext *context,
+                      const NirImportOptions &nirOptions) {
   context->loadDialect<SNNDialect>();
   switch (detectModelKind(path)) {
   case ModelKind::Nir:
@@ -42,10 +43,11 @@ OwningOpRef<ModuleOp> mlir::snn::loadModule(llvm::StringRef path,
   }
 }
 
-LogicalResult mlir::snn::compileModelToPlan(
-    llvm::StringRef path, MLIRContext *context,
-    const NirImportOptions &nirOptions,
-    const ReferencePipelineOptions &pipeline, ::snn::plan::Plan &plan) {
+LogicalResult
+mlir::snn::compileModelToPlan(llvm::StringRef path, MLIRContext *context,
+                              const NirImportOptions &nirOptions,
+                              const ReferencePipelineOptions &pipeline,
+                              ::snn::plan::Plan &plan) {
   OwningOpRef<ModuleOp> module = loadModule(path, context, nirOptions);
   if (!module)
     return failure();

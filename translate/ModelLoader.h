@@ -1,4 +1,5 @@
-//===- ModelLoader.h - Any model file to a runtime plan ----------*- C++ -*-===//
+//===- ModelLoader.h - Any model file to a runtime plan ----------*- C++
+//-*-===//
 //
 // What snn-run (and later the driver) does before simulating: recognise the
 // model file, import it, run the reference pipeline, emit the plan.

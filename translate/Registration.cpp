@@ -1,4 +1,5 @@
-//===- Registration.cpp - snn-translate translations -----------------------===//
+//===- Registration.cpp - snn-translate translations
+//-----------------------===//
 #include "translate/Registration.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -48,9 +49,8 @@ void mlir::snn::registerNirImportTranslation(const NirCommandLine &cl) {
       [&cl](llvm::SourceMgr &sources,
             MLIRContext *context) -> OwningOpRef<Operation *> {
         // HDF5 reads from a path, not from the buffer MLIR already loaded.
-        llvm::StringRef path =
-            sources.getMemoryBuffer(sources.getMainFileID())
-                ->getBufferIdentifier();
+        llvm::StringRef path = sources.getMemoryBuffer(sources.getMainFileID())
+                                   ->getBufferIdentifier();
         if (path == "<stdin>" || path.empty()) {
           llvm::errs() << "error: --import-nir reads a file path; NIR from "
                           "standard input is not supported\n";

@@ -1,4 +1,5 @@
-//===- Registration.h - snn-translate translations ---------------*- C++ -*-===//
+//===- Registration.h - snn-translate translations ---------------*- C++
+//-*-===//
 #ifndef SNN_TRANSLATE_REGISTRATION_H
 #define SNN_TRANSLATE_REGISTRATION_H
 

@@ -1,4 +1,5 @@
-//===- SNNDialect.cpp - snn dialect registration ---------------------------===//
+//===- SNNDialect.cpp - snn dialect registration
+//---------------------------===//
 #include "dialects/snn/SNNDialect.h"
 #include "dialects/snn/SNNOps.h"
 
@@ -8,8 +9,8 @@
 using namespace mlir;
 using namespace mlir::snn;
 
-#include "dialects/snn/SNNOpsDialect.cpp.inc"
 #include "dialects/snn/SNNEnums.cpp.inc"
+#include "dialects/snn/SNNOpsDialect.cpp.inc"
 #define GET_ATTRDEF_CLASSES
 #include "dialects/snn/SNNAttrs.cpp.inc"
 

@@ -1,4 +1,5 @@
-//===- SNNDialect.h - The snn dialect ----------------------------*- C++ -*-===//
+//===- SNNDialect.h - The snn dialect ----------------------------*- C++
+//-*-===//
 #ifndef SNN_DIALECTS_SNN_SNNDIALECT_H
 #define SNN_DIALECTS_SNN_SNNDIALECT_H
 

@@ -1,4 +1,5 @@
-//===- SNNNetwork.cpp - snn.network and snn.output -------------------------===//
+//===- SNNNetwork.cpp - snn.network and snn.output
+//-------------------------===//
 #include "dialects/snn/SNNOps.h"
 #include "dialects/snn/SNNSchedule.h"
 
@@ -9,8 +10,8 @@ using namespace mlir::snn;
 
 static constexpr llvm::StringLiteral kNameAttr = "snn.name";
 
-void NetworkOp::build(OpBuilder &builder, OperationState &state,
-                      StringRef name, FunctionType type, double dt) {
+void NetworkOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                      FunctionType type, double dt) {
   state.addAttribute(SymbolTable::getSymbolAttrName(),
                      builder.getStringAttr(name));
   state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
@@ -24,8 +25,8 @@ void NetworkOp::build(OpBuilder &builder, OperationState &state,
 
 ParseResult NetworkOp::parse(OpAsmParser &parser, OperationState &result) {
   auto buildType = [](Builder &builder, ArrayRef<Type> inputs,
-                      ArrayRef<Type> results, function_interface_impl::VariadicFlag,
-                      std::string &) {
+                      ArrayRef<Type> results,
+                      function_interface_impl::VariadicFlag, std::string &) {
     return builder.getFunctionType(inputs, results);
   };
   if (function_interface_impl::parseFunctionOp(
@@ -85,7 +86,8 @@ LogicalResult NetworkOp::verifyRegions() {
   // Argument count and types are checked by FunctionOpInterface.
   Block &body = getBody().front();
   for (Operation &op : body)
-    // getDialect() is null for an unregistered op (-allow-unregistered-dialect).
+    // getDialect() is null for an unregistered op
+    // (-allow-unregistered-dialect).
     if (!isa_and_nonnull<SNNDialect>(op.getDialect()))
       return op.emitOpError("is not an snn op; a network body holds only "
                             "snn ops");
@@ -108,7 +110,8 @@ LogicalResult OutputOp::verify() {
     return emitOpError("returns ")
            << getNumOperands() << " values but the network has "
            << results.size() << " results";
-  for (auto [index, pair] : llvm::enumerate(llvm::zip(getOperandTypes(), results)))
+  for (auto [index, pair] :
+       llvm::enumerate(llvm::zip(getOperandTypes(), results)))
     if (std::get<0>(pair) != std::get<1>(pair))
       return emitOpError("result ")
              << index << " has type " << std::get<0>(pair)

@@ -1,4 +1,5 @@
-//===- SNNOps.cpp - Verifiers of the snn ops -------------------------------===//
+//===- SNNOps.cpp - Verifiers of the snn ops
+//-------------------------------===//
 //
 // Every check names the op, the parameter and the offending value, because
 // these messages are what a user sees when a model file is wrong.
@@ -25,8 +26,8 @@ std::string shapeString(ArrayRef<int64_t> shape) {
   return text + ")";
 }
 
-LogicalResult checkValue(Operation *op, StringRef name, double value,
-                         Rule rule, std::optional<int64_t> element) {
+LogicalResult checkValue(Operation *op, StringRef name, double value, Rule rule,
+                         std::optional<int64_t> element) {
   auto fail = [&](StringRef what) {
     InFlightDiagnostic diag = op->emitOpError("parameter '")
                               << name << "' " << what << ", got " << value;
@@ -75,11 +76,14 @@ LogicalResult verifySpiking(Operation *op, Attribute threshold,
   return success();
 }
 
-int64_t numElements(Type type) { return cast<ShapedType>(type).getNumElements(); }
+int64_t numElements(Type type) {
+  return cast<ShapedType>(type).getNumElements();
+}
 
 LogicalResult verifyDense(Operation *op, Type inputType, Type outputType,
                           DenseElementsAttr weight, DenseElementsAttr bias) {
-  auto input = cast<ShapedType>(inputType), output = cast<ShapedType>(outputType);
+  auto input = cast<ShapedType>(inputType),
+       output = cast<ShapedType>(outputType);
   if (input.getRank() != 1 || output.getRank() != 1)
     return op->emitOpError("expects 1-d input and output, got ")
            << input << " -> " << output << "; flatten the input first";
@@ -112,8 +116,8 @@ LogicalResult verifyWindow(Operation *op, ShapedType input, ShapedType output,
                                << " entries, got " << values.size();
     for (int64_t v : values)
       if (v < minimum)
-        return op->emitOpError() << name << " entries must be >= " << minimum
-                                 << ", got " << v;
+        return op->emitOpError()
+               << name << " entries must be >= " << minimum << ", got " << v;
     return success();
   };
   if (failed(checkSize("kernel", kernel, 1)) ||
@@ -169,8 +173,7 @@ LogicalResult verifyConv(ConvOp op, int64_t spatial) {
                       op.getStride(), op.getPadding(), op.getDilation());
 }
 
-template <typename PoolOp>
-LogicalResult verifyPool(PoolOp op) {
+template <typename PoolOp> LogicalResult verifyPool(PoolOp op) {
   auto input = cast<ShapedType>(op.getInput().getType());
   auto output = cast<ShapedType>(op.getOutput().getType());
   if (input.getRank() != 3)
@@ -266,15 +269,16 @@ LogicalResult ThresholdOp::verify() {
 // Neurons
 //===----------------------------------------------------------------------===//
 
-LogicalResult IOp::verify() { return verifyParam(*this, "r", getR(), getType()); }
+LogicalResult IOp::verify() {
+  return verifyParam(*this, "r", getR(), getType());
+}
 
 LogicalResult IFOp::verify() {
   ShapedType pop = getType();
   if (failed(verifyParam(*this, "r", getR(), pop)) ||
       failed(verifyParam(*this, "v_reset", getVReset(), pop)))
     return failure();
-  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(),
-                       getVMin());
+  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(), getVMin());
 }
 
 LogicalResult LIOp::verify() {
@@ -293,8 +297,7 @@ LogicalResult LIFOp::verify() {
       failed(verifyParam(*this, "v_leak", getVLeak(), pop)) ||
       failed(verifyParam(*this, "v_reset", getVReset(), pop)))
     return failure();
-  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(),
-                       getVMin());
+  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(), getVMin());
 }
 
 LogicalResult CubaLIOp::verify() {
@@ -317,8 +320,7 @@ LogicalResult CubaLIFOp::verify() {
       failed(verifyParam(*this, "w_in", getWIn(), pop)) ||
       failed(verifyParam(*this, "v_reset", getVReset(), pop)))
     return failure();
-  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(),
-                       getVMin());
+  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(), getVMin());
 }
 
 LogicalResult ALIFOp::verify() {
@@ -331,8 +333,7 @@ LogicalResult ALIFOp::verify() {
       failed(verifyParam(*this, "v_reset", getVReset(), pop)) ||
       failed(verifyParam(*this, "beta", getBeta(), pop, Rule::NonNegative)))
     return failure();
-  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(),
-                       getVMin());
+  return verifySpiking(*this, getVThreshold(), pop, getMultiSpike(), getVMin());
 }
 
 LogicalResult DelayOp::verify() {

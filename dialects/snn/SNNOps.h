@@ -1,4 +1,5 @@
-//===- SNNOps.h - snn dialect ops --------------------------------*- C++ -*-===//
+//===- SNNOps.h - snn dialect ops --------------------------------*- C++
+//-*-===//
 #ifndef SNN_DIALECTS_SNN_SNNOPS_H
 #define SNN_DIALECTS_SNN_SNNOPS_H
 

@@ -1,4 +1,5 @@
-//===- SNNSchedule.cpp - Per-step evaluation order of a network ------------===//
+//===- SNNSchedule.cpp - Per-step evaluation order of a network
+//------------===//
 #include "dialects/snn/SNNSchedule.h"
 #include "dialects/snn/SNNOps.h"
 

@@ -1,4 +1,5 @@
-//===- SNNSchedule.h - Per-step evaluation order of a network ----*- C++ -*-===//
+//===- SNNSchedule.h - Per-step evaluation order of a network ----*- C++
+//-*-===//
 //
 // The one definition of the order in which a network's ops run within a step
 // and of which operands read the previous step's value. The verifier, the

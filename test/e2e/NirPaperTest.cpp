@@ -38,7 +38,8 @@ compile(const std::string &path, const mlir::snn::NirImportOptions &nir = {},
   plan::Plan plan;
   mlir::snn::ReferencePipelineOptions pipeline;
   pipeline.discretization = method;
-  if (failed(mlir::snn::compileModelToPlan(path, &context, nir, pipeline, plan))) {
+  if (failed(
+          mlir::snn::compileModelToPlan(path, &context, nir, pipeline, plan))) {
     ADD_FAILURE() << "compiling " << path << " failed:\n" << diagnostics;
     return nullptr;
   }
@@ -125,9 +126,11 @@ TEST(NirPaper, BrailleMatchesSnnTorchExactly) {
   Tensor input, reference;
   std::string err;
   ASSERT_TRUE(runtime::readNpy(kData + "/braille/braille_ds_test0_input.npy",
-                               input, err)) << err;
+                               input, err))
+      << err;
   ASSERT_TRUE(runtime::readNpy(
-      kData + "/braille/snntorch_activity_noDelay_bias_zero.npy", reference, err))
+      kData + "/braille/snntorch_activity_noDelay_bias_zero.npy", reference,
+      err))
       << err;
   ASSERT_EQ(input.shape, (std::vector<int64_t>{256, 12}));
   input.shape.insert(input.shape.begin(), 1);
@@ -148,7 +151,8 @@ TEST(NirPaper, BrailleMatchesSnnTorchExactly) {
   for (int64_t t = 0; t < 256; ++t)
     for (int c = 0; c < 7; ++c)
       counts[c] += out.data[t * 7 + c];
-  int predicted = std::max_element(counts.begin(), counts.end()) - counts.begin();
+  int predicted =
+      std::max_element(counts.begin(), counts.end()) - counts.begin();
   EXPECT_EQ(predicted, 1);
 }
 

@@ -1,4 +1,5 @@
-//===- snn-opt.cpp - Run snn passes on MLIR --------------------------------===//
+//===- snn-opt.cpp - Run snn passes on MLIR
+//--------------------------------===//
 #include "dialects/InitAllDialects.h"
 #include "passes/Passes.h"
 

@@ -1,4 +1,5 @@
-//===- RunInputs.cpp - Loading snn-run's input tensors ---------------------===//
+//===- RunInputs.cpp - Loading snn-run's input tensors
+//---------------------===//
 #include "tools/snn-run/RunInputs.h"
 #include "runtime/io/Npy.h"
 
@@ -31,8 +32,10 @@ bool snn::tools::loadInputs(const plan::Plan &plan,
     for (size_t d = 0; matches && d < rank; ++d)
       matches = t.shape[t.shape.size() - rank + d] == shape[d];
     if (!matches) {
-      err = paths[k] + ": shape " + shapeToString(t.shape) + " does not fit "
-            "input '" + node.name() + "' of shape " + shapeToString(shape) +
+      err = paths[k] + ": shape " + shapeToString(t.shape) +
+            " does not fit "
+            "input '" +
+            node.name() + "' of shape " + shapeToString(shape) +
             "; expected (T, ...) or (B, T, ...) with that trailing shape";
       return false;
     }

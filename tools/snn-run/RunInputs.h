@@ -1,4 +1,5 @@
-//===- RunInputs.h - Loading snn-run's input tensors -------------*- C++ -*-===//
+//===- RunInputs.h - Loading snn-run's input tensors -------------*- C++
+//-*-===//
 #ifndef SNN_TOOLS_SNN_RUN_RUNINPUTS_H
 #define SNN_TOOLS_SNN_RUN_RUNINPUTS_H
 

@@ -1,4 +1,5 @@
-//===- RunReport.cpp - What snn-run prints after a run ---------------------===//
+//===- RunReport.cpp - What snn-run prints after a run
+//---------------------===//
 #include "tools/snn-run/RunReport.h"
 
 #include "llvm/Support/Format.h"
@@ -14,8 +15,8 @@ int64_t snn::tools::argMax(const std::vector<double> &values) {
 }
 
 void snn::tools::printRunReport(llvm::raw_ostream &os, const plan::Plan &plan,
-                                const runtime::RunResult &result,
-                                int64_t steps, int64_t batch) {
+                                const runtime::RunResult &result, int64_t steps,
+                                int64_t batch) {
   os << "spikes per layer (summed over " << steps << " steps"
      << (batch > 1 ? " and the batch" : "") << "):\n";
   size_t width = 5;
@@ -49,8 +50,9 @@ void snn::tools::printRunReport(llvm::raw_ostream &os, const plan::Plan &plan,
       for (size_t i = 0; i < sums.size() && i < 32; ++i)
         os << (i ? " " : "") << llvm::format("%g", sums[i]);
       os << (sums.size() > 32 ? " ...]" : "]") << "\n";
-      os << "predicted class" << (batch > 1 ? " [item " + std::to_string(b) + "]" : "")
-         << ": " << argMax(sums) << "\n";
+      os << "predicted class"
+         << (batch > 1 ? " [item " + std::to_string(b) + "]" : "") << ": "
+         << argMax(sums) << "\n";
     }
   }
 }

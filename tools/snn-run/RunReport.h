@@ -1,4 +1,5 @@
-//===- RunReport.h - What snn-run prints after a run -------------*- C++ -*-===//
+//===- RunReport.h - What snn-run prints after a run -------------*- C++
+//-*-===//
 #ifndef SNN_TOOLS_SNN_RUN_RUNREPORT_H
 #define SNN_TOOLS_SNN_RUN_RUNREPORT_H
 

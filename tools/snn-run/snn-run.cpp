@@ -1,4 +1,5 @@
-//===- snn-run.cpp - Simulate a spiking network ----------------------------===//
+//===- snn-run.cpp - Simulate a spiking network
+//----------------------------===//
 //
 // snn-run MODEL --input X.npy [--steps N] [--record=a,b:v] --output-dir DIR
 //
@@ -31,9 +32,10 @@ using namespace snn;
 
 namespace {
 cl::OptionCategory category("snn-run options");
-cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                               cl::desc("<model: .nir, .mlir or plan (.pb/.plan/.pbtxt)>"),
-                               cl::cat(category));
+cl::opt<std::string>
+    modelPath(cl::Positional, cl::Required,
+              cl::desc("<model: .nir, .mlir or plan (.pb/.plan/.pbtxt)>"),
+              cl::cat(category));
 cl::list<std::string> inputPaths(
     "input", cl::CommaSeparated, cl::Required, cl::value_desc("x.npy[,y.npy]"),
     cl::desc("Input spikes/currents, one .npy per network input, shape "
@@ -60,11 +62,13 @@ cl::opt<std::string> emitPlan("emit-plan", cl::value_desc("FILE"),
                               cl::desc("Also save the compiled plan (.pb "
                                        "binary, .pbtxt text)"),
                               cl::cat(category));
-cl::opt<unsigned> threads("num-threads", cl::init(0),
-                          cl::desc("Worker threads over the batch (default: all cores)"),
-                          cl::cat(category));
+cl::opt<unsigned>
+    threads("num-threads", cl::init(0),
+            cl::desc("Worker threads over the batch (default: all cores)"),
+            cl::cat(category));
 cl::opt<bool> quiet("quiet", cl::init(false),
-                    cl::desc("Print no progress or summary"), cl::cat(category));
+                    cl::desc("Print no progress or summary"),
+                    cl::cat(category));
 
 int fail(const std::string &message) {
   errs() << "snn-run: error: " << message << "\n";
@@ -95,7 +99,8 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
   if (!nirOptions)
     return false;
   if (discretization != "euler" && discretization != "exact") {
-    fail("--discretization must be euler or exact, got '" + discretization + "'");
+    fail("--discretization must be euler or exact, got '" + discretization +
+         "'");
     return false;
   }
   mlir::MLIRContext context;
@@ -104,11 +109,10 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
     std::string where;
     llvm::raw_string_ostream os(where);
     d.getLocation().print(os);
-    StringRef severity = d.getSeverity() == mlir::DiagnosticSeverity::Error
-                             ? "error"
-                             : d.getSeverity() == mlir::DiagnosticSeverity::Warning
-                                   ? "warning"
-                                   : "note";
+    StringRef severity =
+        d.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
+        : d.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
+                                                               : "note";
     errs() << "snn-run: " << severity << ": " << d << "  [" << where << "]\n";
     for (mlir::Diagnostic &note : d.getNotes())
       errs() << "  note: " << note << "\n";
@@ -188,14 +192,14 @@ int main(int argc, char **argv) {
       if (!runtime::writeNpy(path.str().str(), tensor, err))
         return fail(err);
       if (!quiet)
-        outs() << "wrote " << path << " " << runtime::shapeToString(tensor.shape)
-               << "\n";
+        outs() << "wrote " << path << " "
+               << runtime::shapeToString(tensor.shape) << "\n";
     }
   }
   if (!quiet) {
     outs() << "model: " << modelPath << " (network '" << plan.name() << "', dt "
-           << plan.dt() << " s, " << total << " steps, batch " << batch
-           << ", " << format("%.3f", seconds) << " s)\n";
+           << plan.dt() << " s, " << total << " steps, batch " << batch << ", "
+           << format("%.3f", seconds) << " s)\n";
     tools::printRunReport(outs(), plan, result, total, batch);
   }
   return 0;

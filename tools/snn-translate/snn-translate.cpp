@@ -1,4 +1,5 @@
-//===- snn-translate.cpp - Import and emit snn networks --------------------===//
+//===- snn-translate.cpp - Import and emit snn networks
+//--------------------===//
 #include "translate/Registration.h"
 #include "translate/plan/PlanExport.h"
 

@@ -1,4 +1,5 @@
-//===- NirFile.h - Reading NIR (HDF5) files into a plain graph ----*- C++ -*-===//
+//===- NirFile.h - Reading NIR (HDF5) files into a plain graph ----*- C++
+//-*-===//
 //
 // The NIR reader knows the on-disk format (see docs/nir-import.md) and nothing
 // about MLIR: it turns a .nir file of any writer version into a flat, validated

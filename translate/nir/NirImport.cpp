@@ -1,4 +1,5 @@
-//===- NirImport.cpp - NIR graph to snn dialect ----------------------------===//
+//===- NirImport.cpp - NIR graph to snn dialect
+//----------------------------===//
 //
 // Turns the reader's flat graph into one snn.network:
 //  1. infer every node's input and output shape (fields first, then edges,
@@ -50,7 +51,8 @@ int64_t product(ArrayRef<int64_t> shape) {
 }
 
 bool isNeuron(StringRef type) {
-  return llvm::is_contained({"I", "IF", "LI", "LIF", "CubaLI", "CubaLIF"}, type);
+  return llvm::is_contained({"I", "IF", "LI", "LIF", "CubaLI", "CubaLIF"},
+                            type);
 }
 
 /// The field that fixes a neuron-like node's population shape.
@@ -92,8 +94,8 @@ private:
                         FileLineColLoc::get(ctx, graph.path, 0, 0));
   }
   InFlightDiagnostic error(const nir::Node &node) {
-    return emitError(loc(node)) << "node '" << node.name << "' (" << node.type
-                                << "): ";
+    return emitError(loc(node))
+           << "node '" << node.name << "' (" << node.type << "): ";
   }
   const nir::Array &field(const nir::Node &node, StringRef name) {
     return node.arrays.at(name.str());
@@ -125,7 +127,8 @@ LogicalResult Importer::ownShapes(NodeInfo &info) {
   const nir::Node &n = *info.node;
   StringRef type = n.type;
   if (type == "Input" || type == "Output" || type == "Identity") {
-    Shape s = Shape(field(n, "shape").data.begin(), field(n, "shape").data.end());
+    Shape s =
+        Shape(field(n, "shape").data.begin(), field(n, "shape").data.end());
     info.input = info.output = s;
   } else if (type == "Affine" || type == "Linear") {
     Shape w = fieldShape(n, "weight");
@@ -137,7 +140,8 @@ LogicalResult Importer::ownShapes(NodeInfo &info) {
     Shape in{w[1] * intField(n, "groups")};
     const nir::Array &ishape = field(n, "input_shape");
     for (int d = 0; d < spatial; ++d)
-      in.push_back(static_cast<int64_t>(ishape.data[ishape.data.size() == 1 ? 0 : d]));
+      in.push_back(
+          static_cast<int64_t>(ishape.data[ishape.data.size() == 1 ? 0 : d]));
     info.input = in;
   } else if (type == "Flatten") {
     const nir::Array &t = field(n, "input_type");
@@ -189,8 +193,9 @@ LogicalResult Importer::deriveOutput(NodeInfo &info) {
     start += start < 0 ? rank : 0;
     end += end < 0 ? rank : 0;
     if (start < 0 || end >= rank || start > end)
-      return error(n) << "field 'start_dim'/'end_dim': " << intField(n, "start_dim")
-                      << ".." << intField(n, "end_dim")
+      return error(n) << "field 'start_dim'/'end_dim': "
+                      << intField(n, "start_dim") << ".."
+                      << intField(n, "end_dim")
                       << " is not a range of the input shape " << shapeText(in);
     Shape out(in.begin(), in.begin() + start);
     out.push_back(product(ArrayRef<int64_t>(in).slice(start, end - start + 1)));
@@ -255,7 +260,8 @@ LogicalResult Importer::propagateShapes() {
   for (const std::string &name : order) {
     NodeInfo &info = infos[name];
     if (!info.input && !populationField(info.node->type).empty()) {
-      info.input = info.output = fieldShape(*info.node, populationField(info.node->type));
+      info.input = info.output =
+          fieldShape(*info.node, populationField(info.node->type));
       if (info.input->empty())
         info.input = info.output = Shape{1};
     }
@@ -281,7 +287,8 @@ LogicalResult Importer::checkEdgeShapes() {
       continue;
     if (*from.output == *to.input)
       continue;
-    if (to.node->type == "Output" && product(*from.output) == product(*to.input))
+    if (to.node->type == "Output" &&
+        product(*from.output) == product(*to.input))
       continue; // Extra singleton dims on an Output: the edge decides.
     std::string hint;
     if ((to.node->type == "Affine" || to.node->type == "Linear") &&
@@ -338,8 +345,8 @@ Value Importer::inputValue(const std::string &name,
     inputs.push_back(v);
   }
   if (inputs.empty()) {
-    emitWarning(loc(*info.node)) << "node '" << name
-                                 << "' has no incoming edge; its input is zero";
+    emitWarning(loc(*info.node))
+        << "node '" << name << "' has no incoming edge; its input is zero";
     return builder.create<ZeroOp>(loc(*info.node), type);
   }
   if (inputs.size() == 1)
@@ -377,38 +384,45 @@ FailureOr<Value> Importer::createOp(NodeInfo &info, Value input) {
   auto p = [&](StringRef f) { return param(n, f, pop); };
   auto resetAttr = ResetModeAttr::get(ctx, options.reset);
   UnitAttr multi = options.multiSpike ? builder.getUnitAttr() : UnitAttr();
-  FloatAttr vMin = options.vMin ? builder.getF32FloatAttr(*options.vMin) : FloatAttr();
-  auto i64s = [&](SmallVector<int64_t> v) { return builder.getDenseI64ArrayAttr(v); };
+  FloatAttr vMin =
+      options.vMin ? builder.getF32FloatAttr(*options.vMin) : FloatAttr();
+  auto i64s = [&](SmallVector<int64_t> v) {
+    return builder.getDenseI64ArrayAttr(v);
+  };
   Operation *op = nullptr;
   // Parameters are built first so a bad one is reported before any op.
   if (t == "Affine") {
-    DenseElementsAttr bias = n.arrays.count("bias") ? tensor(n, "bias") : DenseElementsAttr();
+    DenseElementsAttr bias =
+        n.arrays.count("bias") ? tensor(n, "bias") : DenseElementsAttr();
     if (!bias)
       op = builder.create<LinearOp>(l, outType, input, tensor(n, "weight"));
     else
-      op = builder.create<AffineOp>(l, outType, input, tensor(n, "weight"), bias);
+      op = builder.create<AffineOp>(l, outType, input, tensor(n, "weight"),
+                                    bias);
   } else if (t == "Linear") {
     op = builder.create<LinearOp>(l, outType, input, tensor(n, "weight"));
   } else if (t == "Scale") {
     Attribute s = p("scale");
-    if (!s) return failure();
+    if (!s)
+      return failure();
     op = builder.create<ScaleOp>(l, outType, input, s);
   } else if (t == "Conv1d" || t == "Conv2d") {
     int spatial = t == "Conv1d" ? 1 : 2;
-    DenseElementsAttr bias = n.arrays.count("bias") ? tensor(n, "bias") : DenseElementsAttr();
+    DenseElementsAttr bias =
+        n.arrays.count("bias") ? tensor(n, "bias") : DenseElementsAttr();
     auto stride = i64s(window(n, "stride", spatial));
     auto pad = i64s(window(n, "padding", spatial));
     auto dil = i64s(window(n, "dilation", spatial));
     auto groups = builder.getI64IntegerAttr(intField(n, "groups"));
     if (spatial == 1)
-      op = builder.create<Conv1dOp>(l, outType, input, tensor(n, "weight"), bias,
-                                    stride, pad, dil, groups);
+      op = builder.create<Conv1dOp>(l, outType, input, tensor(n, "weight"),
+                                    bias, stride, pad, dil, groups);
     else
-      op = builder.create<Conv2dOp>(l, outType, input, tensor(n, "weight"), bias,
-                                    stride, pad, dil, groups);
+      op = builder.create<Conv2dOp>(l, outType, input, tensor(n, "weight"),
+                                    bias, stride, pad, dil, groups);
   } else if (t == "SumPool2d" || t == "AvgPool2d") {
-    auto k = i64s(window(n, "kernel_size", 2)), s = i64s(window(n, "stride", 2)),
-         pd = i64s(window(n, "padding", 2));
+    auto k = i64s(window(n, "kernel_size", 2)),
+         s = i64s(window(n, "stride", 2)), pd = i64s(window(n, "padding", 2));
     if (t == "SumPool2d")
       op = builder.create<SumPool2dOp>(l, outType, input, k, s, pd);
     else
@@ -416,25 +430,30 @@ FailureOr<Value> Importer::createOp(NodeInfo &info, Value input) {
   } else if (t == "Flatten") {
     int64_t rank = info.input->size();
     int64_t start = intField(n, "start_dim"), end = intField(n, "end_dim");
-    op = builder.create<FlattenOp>(l, outType, input,
-                                   builder.getI64IntegerAttr(start < 0 ? start + rank : start),
-                                   builder.getI64IntegerAttr(end < 0 ? end + rank : end));
+    op = builder.create<FlattenOp>(
+        l, outType, input,
+        builder.getI64IntegerAttr(start < 0 ? start + rank : start),
+        builder.getI64IntegerAttr(end < 0 ? end + rank : end));
   } else if (t == "Delay") {
     Attribute d = p("delay");
-    if (!d) return failure();
+    if (!d)
+      return failure();
     op = builder.create<DelayOp>(l, outType, input, d);
   } else if (t == "Threshold") {
     Attribute th = p("threshold");
-    if (!th) return failure();
+    if (!th)
+      return failure();
     op = builder.create<ThresholdOp>(l, outType, input, th);
   } else if (isNeuron(t)) {
-    SmallVector<StringRef> names = llvm::StringSwitch<SmallVector<StringRef>>(t)
-        .Case("I", {"r"})
-        .Case("IF", {"r", "v_threshold", "v_reset"})
-        .Case("LI", {"tau", "r", "v_leak"})
-        .Case("LIF", {"tau", "r", "v_leak", "v_threshold", "v_reset"})
-        .Case("CubaLI", {"tau_syn", "tau_mem", "r", "v_leak", "w_in"})
-        .Default({"tau_syn", "tau_mem", "r", "v_leak", "w_in", "v_threshold", "v_reset"});
+    SmallVector<StringRef> names =
+        llvm::StringSwitch<SmallVector<StringRef>>(t)
+            .Case("I", {"r"})
+            .Case("IF", {"r", "v_threshold", "v_reset"})
+            .Case("LI", {"tau", "r", "v_leak"})
+            .Case("LIF", {"tau", "r", "v_leak", "v_threshold", "v_reset"})
+            .Case("CubaLI", {"tau_syn", "tau_mem", "r", "v_leak", "w_in"})
+            .Default({"tau_syn", "tau_mem", "r", "v_leak", "w_in",
+                      "v_threshold", "v_reset"});
     SmallVector<Attribute> a;
     for (StringRef name : names) {
       a.push_back(p(name));
@@ -444,14 +463,16 @@ FailureOr<Value> Importer::createOp(NodeInfo &info, Value input) {
     if (t == "I")
       op = builder.create<IOp>(l, outType, input, a[0]);
     else if (t == "IF")
-      op = builder.create<IFOp>(l, outType, input, a[0], a[1], a[2], resetAttr, multi, vMin);
+      op = builder.create<IFOp>(l, outType, input, a[0], a[1], a[2], resetAttr,
+                                multi, vMin);
     else if (t == "LI")
       op = builder.create<LIOp>(l, outType, input, a[0], a[1], a[2]);
     else if (t == "LIF")
-      op = builder.create<LIFOp>(l, outType, input, a[0], a[1], a[2], a[3], a[4],
-                                 resetAttr, multi, vMin);
+      op = builder.create<LIFOp>(l, outType, input, a[0], a[1], a[2], a[3],
+                                 a[4], resetAttr, multi, vMin);
     else if (t == "CubaLI")
-      op = builder.create<CubaLIOp>(l, outType, input, a[0], a[1], a[2], a[3], a[4]);
+      op = builder.create<CubaLIOp>(l, outType, input, a[0], a[1], a[2], a[3],
+                                    a[4]);
     else
       op = builder.create<CubaLIFOp>(l, outType, input, a[0], a[1], a[2], a[3],
                                      a[4], a[5], a[6], resetAttr, multi, vMin);
@@ -467,7 +488,8 @@ OwningOpRef<ModuleOp> Importer::run() {
     return nullptr;
   double dt = 1e-4;
   std::string dtSource = "default";
-  if (auto it = graph.metadataNumbers.find("dt"); it != graph.metadataNumbers.end()) {
+  if (auto it = graph.metadataNumbers.find("dt");
+      it != graph.metadataNumbers.end()) {
     dt = it->second;
     dtSource = "file metadata";
   }
@@ -486,12 +508,14 @@ OwningOpRef<ModuleOp> Importer::run() {
       inputs.push_back(name);
       inTypes.push_back(type);
     } else if (info.node->type == "Output") {
-      // Writers sometimes add singleton dims to Output shapes; the edge decides.
+      // Writers sometimes add singleton dims to Output shapes; the edge
+      // decides.
       if (!info.sources.empty() && infos[info.sources[0]].output &&
           product(*infos[info.sources[0]].output) == product(*info.output))
         info.input = info.output = infos[info.sources[0]].output;
       outputs.push_back(name);
-      outTypes.push_back(RankedTensorType::get(*info.output, builder.getF32Type()));
+      outTypes.push_back(
+          RankedTensorType::get(*info.output, builder.getF32Type()));
     }
   }
   Location fileLoc = FileLineColLoc::get(ctx, graph.path, 0, 0);
@@ -501,12 +525,14 @@ OwningOpRef<ModuleOp> Importer::run() {
   for (char &c : symbol)
     if (!isalnum(static_cast<unsigned char>(c)) && c != '_')
       c = '_';
-  auto network = builder.create<NetworkOp>(fileLoc, symbol.empty() ? "network" : symbol,
-                                           builder.getFunctionType(inTypes, outTypes), dt);
+  auto network =
+      builder.create<NetworkOp>(fileLoc, symbol.empty() ? "network" : symbol,
+                                builder.getFunctionType(inTypes, outTypes), dt);
   network->setAttr("snn.nir_version", builder.getStringAttr(graph.version));
   network->setAttr("snn.dt_source", builder.getStringAttr(dtSource));
   auto nameAttr = [&](StringRef n) {
-    return builder.getDictionaryAttr(builder.getNamedAttr("snn.name", builder.getStringAttr(n)));
+    return builder.getDictionaryAttr(
+        builder.getNamedAttr("snn.name", builder.getStringAttr(n)));
   };
   SmallVector<Attribute> argAttrs, resAttrs;
   for (const std::string &n : inputs)
@@ -524,7 +550,8 @@ OwningOpRef<ModuleOp> Importer::run() {
   std::map<std::string, Operation *> placeholders;
   for (const std::string &name : order) {
     StringRef type = infos[name].node->type;
-    if (skipped.count(name) || type == "Input" || type == "Output" || type == "Identity")
+    if (skipped.count(name) || type == "Input" || type == "Output" ||
+        type == "Identity")
       continue;
     auto t = RankedTensorType::get(*infos[name].output, builder.getF32Type());
     Operation *ph = builder.create<ZeroOp>(loc(*infos[name].node), t);
@@ -560,16 +587,16 @@ OwningOpRef<ModuleOp> Importer::run() {
   return module;
 }
 
-OwningOpRef<ModuleOp> mlir::snn::importNirGraph(const nir::Graph &graph,
-                                                MLIRContext *context,
-                                                const NirImportOptions &options) {
+OwningOpRef<ModuleOp>
+mlir::snn::importNirGraph(const nir::Graph &graph, MLIRContext *context,
+                          const NirImportOptions &options) {
   context->loadDialect<SNNDialect>();
   return Importer(graph, context, options).run();
 }
 
-OwningOpRef<ModuleOp> mlir::snn::importNirFile(StringRef path,
-                                               MLIRContext *context,
-                                               const NirImportOptions &options) {
+OwningOpRef<ModuleOp>
+mlir::snn::importNirFile(StringRef path, MLIRContext *context,
+                         const NirImportOptions &options) {
   nir::Graph graph;
   std::string message;
   if (!nir::readNirFile(path.str(), graph, message)) {

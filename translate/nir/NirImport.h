@@ -1,4 +1,5 @@
-//===- NirImport.h - NIR graph to snn dialect --------------------*- C++ -*-===//
+//===- NirImport.h - NIR graph to snn dialect --------------------*- C++
+//-*-===//
 #ifndef SNN_TRANSLATE_NIR_NIRIMPORT_H
 #define SNN_TRANSLATE_NIR_NIRIMPORT_H
 

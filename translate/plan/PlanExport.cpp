@@ -1,4 +1,5 @@
-//===- PlanExport.cpp - snn network to runtime plan ------------------------===//
+//===- PlanExport.cpp - snn network to runtime plan
+//------------------------===//
 #include "translate/plan/PlanExport.h"
 #include "dialects/snn/SNNSchedule.h"
 #include "runtime/plan/Plan.pb.h"
@@ -15,8 +16,7 @@ using namespace mlir::snn;
 namespace plan = ::snn::plan;
 
 namespace {
-template <typename Field>
-void appendParam(Attribute attr, Field *out) {
+template <typename Field> void appendParam(Attribute attr, Field *out) {
   if (auto scalar = dyn_cast<FloatAttr>(attr)) {
     out->Add(static_cast<float>(scalar.getValueAsDouble()));
     return;
@@ -217,12 +217,14 @@ LogicalResult Exporter::run() {
       continue;
     std::string name = getNodeName(op);
     if (name.empty())
-      name = op->getName().stripDialect().str() + "_" + std::to_string(unnamed++);
+      name =
+          op->getName().stripDialect().str() + "_" + std::to_string(unnamed++);
     else if (isa<AddOp>(op))
       name += ".sum";
     else if (isa<ZeroOp>(op))
       name += ".zero"; // Drives the named node that has no incoming edge.
-    plan::Node *node = addNode(op, name, cast<ShapedType>(op->getResult(0).getType()));
+    plan::Node *node =
+        addNode(op, name, cast<ShapedType>(op->getResult(0).getType()));
     nodeOf[op->getResult(0)] = out.nodes_size() - 1;
     if (failed(lowerOp(op, node)))
       return failure();
@@ -238,7 +240,8 @@ LogicalResult Exporter::run() {
     if (name.empty())
       name = "output" + std::to_string(i);
     plan::Node *node = addNode(nullptr, name, cast<ShapedType>(v.getType()));
-    appendInts(cast<ShapedType>(v.getType()).getShape(), node->mutable_input_shape());
+    appendInts(cast<ShapedType>(v.getType()).getShape(),
+               node->mutable_input_shape());
     node->mutable_identity();
     addOperand(node, v, false);
     plan::Output *result = out.add_outputs();
@@ -262,7 +265,8 @@ LogicalResult mlir::snn::exportPlan(ModuleOp module, plan::Plan &plan) {
 
 void mlir::snn::registerPlanExportTranslations() {
   TranslateFromMLIRRegistration binary(
-      "emit-plan", "Emit the runtime plan (binary protobuf) of a step-level network",
+      "emit-plan",
+      "Emit the runtime plan (binary protobuf) of a step-level network",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
         plan::Plan plan;
         if (failed(exportPlan(cast<ModuleOp>(op), plan)))

@@ -1,4 +1,5 @@
-//===- PlanExport.h - snn network to runtime plan ----------------*- C++ -*-===//
+//===- PlanExport.h - snn network to runtime plan ----------------*- C++
+//-*-===//
 #ifndef SNN_TRANSLATE_PLAN_PLANEXPORT_H
 #define SNN_TRANSLATE_PLAN_PLANEXPORT_H
 
