@@ -30,4 +30,44 @@ def SNNDiscretize : Pass<"snn-discretize", "::mlir::snn::NetworkOp"> {
   ];
 }
 
+def SNNQuantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
+  let summary = "Turn a step-level network into a target's number formats";
+  let description = [{
+    Looks up the target description (`target=NAME`, see targets/), attaches
+    it to the module as `snn.target`, and converts every `snn.step_neuron`
+    and the weighted ops feeding it into the target's arithmetic, reading only
+    the description's fields:
+
+    * `loihi` arithmetic: `snn.loihi_neuron`, 8-bit weight mantissas with a
+      shared exponent, 12-bit decays, threshold mantissa << 6, bias
+      mantissa/exponent, plus the one-step synaptic delay.
+    * `spinnaker` arithmetic: `snn.spinnaker_neuron` in s16.15, 16-bit weights
+      with a left shift, one-step delay.
+    * `speck` arithmetic: `snn.speck_neuron`, 8-bit weights, 16-bit state,
+      one scale per layer.
+    * `analog`: weights to the synapse array's 6-bit grid (numbers only).
+    * `float`: nothing to do.
+
+    Scales are chosen from the weights and thresholds, and from activation
+    ranges when `calibration=x.npy` runs the float model first. Each weighted
+    op gets a remark with what was lost (max/mean abs error, saturation,
+    effective bits), each layer one with its integer parameters. What the
+    target cannot represent is an error at the layer, naming the value.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Target name (loihi, loihi2, spinnaker, spinnaker2, speck, "
+           "brainscales2, gpusim)">,
+    Option<"vScale", "v-scale", "double", /*default=*/"0.0",
+           "Integer state units per float unit (0: choose automatically)">,
+    Option<"decayRounding", "decay-rounding", "std::string",
+           /*default=*/"\"nearest\"",
+           "How decay factors become integers: nearest or floor">,
+    Option<"perChannel", "per-channel", "bool", /*default=*/"false",
+           "One weight scale per output channel (where the target allows)">,
+    Option<"calibration", "calibration", "std::string", /*default=*/"\"\"",
+           "Input .npy to run the float model on for activation ranges">
+  ];
+}
+
 #endif // SNN_PASSES_TD

@@ -250,5 +250,6 @@ def SNN_ThresholdOp : SNN_UnaryOp<"threshold", [SameOperandsAndResultType]> {
 }
 
 include "dialects/snn/SNNNeuronOps.td"
+include "dialects/snn/SNNFixedOps.td"
 
 #endif // SNN_OPS_TD

@@ -26,6 +26,16 @@ template <typename Field> void appendParam(Attribute attr, Field *out) {
 }
 
 template <typename Field>
+void appendInt(Attribute attr, Field *out) {
+  if (auto scalar = dyn_cast<IntegerAttr>(attr)) {
+    out->Add(static_cast<int32_t>(scalar.getInt()));
+    return;
+  }
+  for (int32_t v : cast<DenseElementsAttr>(attr).getValues<int32_t>())
+    out->Add(v);
+}
+
+template <typename Field>
 void appendInts(ArrayRef<int64_t> values, Field *out) {
   for (int64_t v : values)
     out->Add(v);
@@ -180,6 +190,39 @@ LogicalResult Exporter::lowerOp(Operation *op, plan::Node *node) {
       appendParam(neuron.getAdaptDecayAttr(), n->mutable_adapt_decay());
       appendParam(neuron.getAdaptGainAttr(), n->mutable_adapt_gain());
     }
+  } else if (auto loihi = dyn_cast<LoihiNeuronOp>(op)) {
+    auto *n = node->mutable_loihi_neuron();
+    appendInt(loihi.getDu(), n->mutable_du());
+    appendInt(loihi.getDv(), n->mutable_dv());
+    appendInt(loihi.getVthMant(), n->mutable_vth_mant());
+    appendInt(loihi.getBiasMant(), n->mutable_bias_mant());
+    appendInt(loihi.getBiasExp(), n->mutable_bias_exp());
+    appendInt(loihi.getWeightExp(), n->mutable_weight_exp());
+    n->set_spiking(loihi.getSpiking());
+    n->set_v_scale(loihi.getVScale().convertToDouble());
+  } else if (auto spinn = dyn_cast<SpinnakerNeuronOp>(op)) {
+    auto *n = node->mutable_spinnaker_neuron();
+    n->set_has_synapse(static_cast<bool>(spinn.getSynDecayAttr()));
+    if (spinn.getSynDecayAttr())
+      appendInt(spinn.getSynDecayAttr(), n->mutable_syn_decay());
+    appendInt(spinn.getMemDecay(), n->mutable_mem_decay());
+    appendInt(spinn.getMemGain(), n->mutable_mem_gain());
+    appendInt(spinn.getMemBias(), n->mutable_mem_bias());
+    n->set_spiking(static_cast<bool>(spinn.getThresholdAttr()));
+    if (spinn.getThresholdAttr())
+      appendInt(spinn.getThresholdAttr(), n->mutable_threshold());
+    appendInt(spinn.getVReset(), n->mutable_v_reset());
+    n->set_reset(spinn.getReset() == ResetMode::Subtract ? plan::NeuronOp::SUBTRACT
+                 : spinn.getReset() == ResetMode::None   ? plan::NeuronOp::NONE
+                                                         : plan::NeuronOp::TO_VALUE);
+    appendInt(spinn.getInputShift(), n->mutable_input_shift());
+    n->set_v_scale(spinn.getVScale().convertToDouble());
+  } else if (auto speck = dyn_cast<SpeckNeuronOp>(op)) {
+    auto *n = node->mutable_speck_neuron();
+    appendInt(speck.getThreshold(), n->mutable_threshold());
+    n->set_v_min(speck.getVMin());
+    n->set_multi_spike(speck.getMultiSpike());
+    n->set_v_scale(speck.getVScale().convertToDouble());
   } else {
     return op->emitOpError("has no runtime form; run --snn-discretize first "
                            "(snn-run and the reference pipeline do this)");

@@ -1,0 +1,18 @@
+//===- Calibration.h - Activation ranges from a float run --------*- C++ -*-===//
+#ifndef SNN_PASSES_CALIBRATION_H
+#define SNN_PASSES_CALIBRATION_H
+
+#include "passes/QuantizeCommon.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace mlir::snn::quant {
+
+/// Runs the module's (float, step-level) network on the input .npy with the
+/// reference runtime and records, per population, the largest |v| and |i|.
+/// Errors (file, shape, run) are diagnostics on the module.
+LogicalResult runCalibration(ModuleOp module, StringRef inputPath,
+                             Calibration &ranges);
+
+} // namespace mlir::snn::quant
+
+#endif // SNN_PASSES_CALIBRATION_H

@@ -1,0 +1,23 @@
+//===- BrainScaleS2Target.cpp - BrainScaleS-like analog target -------------===//
+//
+// Numbers only: the analog flow (parameter translation, calibration, mismatch)
+// is its own issue. Sources: targets/brainscales2/README.md.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/common/TargetDescription.h"
+#include "targets/common/Targets.h"
+
+void mlir::snn::registerBrainScaleS2Target() {
+  TargetDescription bss2;
+  bss2.name = "brainscales2";
+  bss2.summary = "BrainScaleS-2 style: analog LIF, 6-bit weight magnitude on "
+                 "excitatory/inhibitory rows";
+  bss2.arithmetic = Arithmetic::Analog;
+  bss2.weightBits = 7; // 6-bit magnitude plus the row's sign.
+  bss2.perChannelWeights = false;
+  bss2.resetSubtract = false; // Analog reset to a voltage only.
+  bss2.cores = 1;
+  bss2.neuronsPerCore = 512;
+  bss2.axonsInPerCore = 256; // Synapse rows per neuron.
+  registerTarget(bss2);
+}

@@ -1,0 +1,48 @@
+//===- LoihiTarget.cpp - Loihi-style targets: loihi, loihi2 ----------------===//
+//
+// Numbers and their sources: targets/loihi/README.md.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/common/TargetDescription.h"
+#include "targets/common/Targets.h"
+
+void mlir::snn::registerLoihiTargets() {
+  TargetDescription loihi;
+  loihi.name = "loihi";
+  loihi.summary = "Intel Loihi 1 style: CUBA LIF in Lava's bit-accurate "
+                  "fixed point";
+  loihi.arithmetic = Arithmetic::Loihi;
+  loihi.weightBits = 8; // 8-bit field, mixed sign mode (one bit for sign).
+  loihi.perChannelWeights = false; // One exponent per synapse config.
+  loihi.weightExpMin = -8;
+  loihi.weightExpMax = 7;
+  loihi.decayBits = 12;
+  loihi.stateBits = 24;
+  loihi.thresholdBits = 17;
+  loihi.thresholdShift = 6;
+  loihi.biasMantBits = 13;
+  loihi.biasExpBits = 3;
+  loihi.synapticDelaySteps = 1;
+  loihi.hasLeak = true;
+  loihi.hasSynapticCurrent = true;
+  loihi.allowsRecurrence = true;
+  loihi.resetToValue = true; // To zero only.
+  loihi.resetSubtract = false;
+  loihi.cores = 128;
+  loihi.neuronsPerCore = 1024;
+  loihi.axonsInPerCore = 4096;
+  loihi.axonsOutPerCore = 4096;
+  loihi.synapseBytesPerCore = 128 * 1024;
+  loihi.synOpPJ = 23.6;
+  loihi.neuronUpdatePJ = 81;
+  loihi.spikePJ = 1.7;
+  registerTarget(loihi);
+
+  TargetDescription loihi2 = loihi;
+  loihi2.name = "loihi2";
+  loihi2.summary = "Intel Loihi 2 style: Loihi arithmetic, 6-bit axon "
+                   "delays, larger cores";
+  loihi2.maxDelaySteps = 63;
+  loihi2.neuronsPerCore = 8192; // [unconfirmed] default.
+  registerTarget(loihi2);
+}

@@ -1,0 +1,35 @@
+//===- SpinnakerTarget.cpp - SpiNNaker-style targets -----------------------===//
+//
+// Numbers and their sources: targets/spinnaker/README.md.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/common/TargetDescription.h"
+#include "targets/common/Targets.h"
+
+void mlir::snn::registerSpinnakerTargets() {
+  TargetDescription spinnaker;
+  spinnaker.name = "spinnaker";
+  spinnaker.summary = "SpiNNaker 1 style: s16.15 fixed point, 16-bit weights "
+                      "with a left shift";
+  spinnaker.arithmetic = Arithmetic::Spinnaker;
+  spinnaker.weightBits = 16;
+  spinnaker.perChannelWeights = false; // One shift per synapse type.
+  spinnaker.weightExpMin = 0;          // The left shift.
+  spinnaker.weightExpMax = 31;
+  spinnaker.stateBits = 32;
+  spinnaker.thresholdBits = 32;
+  spinnaker.fractionalBits = 15;
+  spinnaker.synapticDelaySteps = 1; // Ring buffer: 1..16 ticks.
+  spinnaker.maxDelaySteps = 16;
+  spinnaker.cores = 17; // 18 cores, one monitor.
+  spinnaker.neuronsPerCore = 256;
+  spinnaker.synapseBytesPerCore = 64 * 1024; // DTCM.
+  registerTarget(spinnaker);
+
+  TargetDescription spinnaker2 = spinnaker;
+  spinnaker2.name = "spinnaker2";
+  spinnaker2.summary = "SpiNNaker 2 style: SpiNNaker arithmetic, 152 "
+                       "processing elements per chip";
+  spinnaker2.cores = 152;
+  registerTarget(spinnaker2);
+}
