@@ -19,10 +19,16 @@ namespace mlir::snn {
 /// runtime plan).
 struct ReferencePipelineOptions {
   std::string discretization = "euler";
+  /// Empty: float. Otherwise quantize for this target (--snn-quantize).
+  std::string target;
+  double vScale = 0;
+  std::string decayRounding = "nearest";
+  std::string calibration;
 };
 
 /// Adds the passes that bring an imported network to the step level the
-/// runtime plan is emitted from.
+/// runtime plan is emitted from: discretisation and, with a target, its
+/// quantization.
 void buildReferencePipeline(OpPassManager &pm,
                             const ReferencePipelineOptions &options);
 

@@ -12,6 +12,14 @@ void mlir::snn::buildReferencePipeline(
   SNNDiscretizeOptions discretize;
   discretize.method = options.discretization;
   pm.addNestedPass<NetworkOp>(createSNNDiscretize(discretize));
+  if (options.target.empty())
+    return;
+  SNNQuantizeOptions quantize;
+  quantize.target = options.target;
+  quantize.vScale = options.vScale;
+  quantize.decayRounding = options.decayRounding;
+  quantize.calibration = options.calibration;
+  pm.addPass(createSNNQuantize(quantize));
 }
 
 namespace {
@@ -21,6 +29,10 @@ struct ReferencePipelineCLOptions
       *this, "discretization",
       llvm::cl::desc("Integration rule: euler or exact"),
       llvm::cl::init("euler")};
+  Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("Quantize for this target (empty: stay in float)"),
+      llvm::cl::init("")};
 };
 } // namespace
 
@@ -32,6 +44,7 @@ void mlir::snn::registerSNNPassesAndPipelines() {
       [](OpPassManager &pm, const ReferencePipelineCLOptions &cl) {
         ReferencePipelineOptions options;
         options.discretization = cl.discretization;
+        options.target = cl.target;
         buildReferencePipeline(pm, options);
       });
 }

@@ -23,8 +23,8 @@ def SNN_LoihiNeuronOp : SNN_NeuronOp<"loihi_neuron"> {
   let description = [{
     Per step, x the integer input (sum of weight mantissas times spikes):
     ```
-    a  = weight_exp >= 0 ? x << weight_exp : sgn(x) (|x| >> -weight_exp)
-    u' = u (4096 - (du + 1));  u = sgn(u') (|u'| >> 12) + (a << 6), wrapped to 24 bits
+    a  = weight_exp >= 0 ? x << weight_exp : floor(x / 2^-weight_exp)  (Lava's right_shift)
+    u' = u (4096 - (du + 1));  u = sgn(u') (|u'| >> 12) + (a << 6), wrapped into (-2^23, 2^23]
     v' = v (4096 - dv);        v = sgn(v') (|v'| >> 12) + u + (bias_mant << bias_exp)
     v  = clip(v, -(2^23 - 1), 2^23 - 1)
     z  = spiking and v > (vth_mant << 6);  where z: v = 0
@@ -50,7 +50,7 @@ def SNN_SpinnakerNeuronOp : SNN_NeuronOp<"spinnaker_neuron"> {
     i  = syn_decay present ? mul(syn_decay, i) + in : in
     v  = mul(mem_decay, v) + mul(mem_gain, i) + mem_bias
     mul(a, b) = (a b + 2^14) >> 15; sums saturate to int32
-    z  = threshold present and v > threshold; reset as `reset`
+    z  = threshold present and v >= threshold (sPyNNaker's static threshold); reset as `reset`
     ```
     Output: z, or v without a threshold.
   }];

@@ -41,6 +41,18 @@ void copyProbe(const detail::Simulation &sim, const Probe &p, int64_t offset) {
   }
   for (const NeuronState &s : sim.neurons(p.node))
     *dst++ = p.kind == Probe::Membrane ? s.v : s.i;
+  // Fixed-point state is recorded raw (integer units, see v_scale).
+  for (const FixedState &s : sim.fixedStates(p.node))
+    *dst++ = static_cast<float>(p.kind == Probe::Membrane ? s.v : s.i);
+}
+
+/// Whether `node` has the state recorded as "NAME:c".
+bool hasState(const plan::Node &node, char c) {
+  if (node.has_neuron())
+    return c == 'v' || c == 'i';
+  if (isFixedPointNeuron(node))
+    return c == 'v' || (c == 'i' && fixedPointHasCurrent(node));
+  return false;
 }
 
 } // namespace
@@ -71,10 +83,9 @@ std::vector<std::string> Engine::recordableNames() const {
   std::vector<std::string> names;
   for (const plan::Node &node : plan.nodes()) {
     names.push_back(node.name());
-    if (node.has_neuron()) {
-      names.push_back(node.name() + ":v");
-      names.push_back(node.name() + ":i");
-    }
+    for (char c : {'v', 'i'})
+      if (hasState(node, c))
+        names.push_back(node.name() + ":" + c);
   }
   return names;
 }
@@ -126,8 +137,14 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
       char c = name.back();
       node = findNode(name.substr(0, name.size() - 2));
       kind = c == 'v' ? Probe::Membrane : Probe::Current;
-      if (node >= 0 &&
-          ((c != 'v' && c != 'i') || !plan.nodes(node).has_neuron()))
+      if (node >= 0 && c == 'i' && plan.nodes(node).has_speck_neuron()) {
+        err = "cannot record '" + name + "': speck_neuron node '" +
+              plan.nodes(node).name() +
+              "' is integrate-and-fire without a synaptic current (record "
+              "':v' or the output)";
+        return false;
+      }
+      if (node >= 0 && !hasState(plan.nodes(node), c))
         node = -1;
     }
     if (node < 0) {

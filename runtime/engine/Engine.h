@@ -35,7 +35,9 @@ struct RunOptions {
   /// Steps to simulate; -1 means the input length T. Past T the input is zero.
   int64_t steps = -1;
   /// What to record: "NODE" (node output), "NODE:v" (membrane after reset and
-  /// floor) and "NODE:i" (synaptic current) of neuron nodes.
+  /// floor) and "NODE:i" (synaptic current) of neuron nodes. For fixed-point
+  /// neurons ":v" and ":i" are the raw integers (Loihi u, SpiNNaker i; Speck
+  /// has no ":i").
   std::vector<std::string> record;
   /// Worker threads; 0 means std::thread::hardware_concurrency().
   unsigned threads = 0;
@@ -46,7 +48,8 @@ struct RunOptions {
   int64_t progressEvery = 1000;
 };
 
-/// Spike statistics of one spiking neuron or threshold node.
+/// Spike statistics of one spiking neuron (float or fixed-point) or threshold
+/// node.
 struct NodeStats {
   std::string name;
   int64_t node = 0;

@@ -3,6 +3,7 @@
 #include "runtime/engine/Simulation.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 using namespace snn;
 using namespace snn::runtime;
@@ -53,6 +54,11 @@ PreparedPlan snn::runtime::detail::preparePlan(const plan::Plan &plan) {
       describeNeuron(node.neuron(), pn.neuronConfig, pn.neuronParams);
       pn.countsSpikes = node.neuron().spiking();
     }
+    if (isFixedPointNeuron(node)) {
+      pn.fixedPoint = true;
+      describeFixedPoint(node, pn.fixedConfig, pn.fixedParams);
+      pn.countsSpikes = fixedPointSpikes(node);
+    }
     pn.countsSpikes |= node.has_threshold();
   }
   for (int k = 0; k < plan.inputs_size(); ++k)
@@ -68,6 +74,7 @@ Simulation::Simulation(const plan::Plan &plan,
   cur.resize(n);
   prev.resize(n);
   neuronStates.resize(n);
+  fixedPointStates.resize(n);
   delays.resize(n);
   int64_t maxIn = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -76,6 +83,8 @@ Simulation::Simulation(const plan::Plan &plan,
       prev[i].assign(layouts[i].outNumel, 0.0f);
     if (plan.nodes(i).has_neuron())
       neuronStates[i].assign(layouts[i].outNumel, NeuronState());
+    if (prepared.nodes[i].fixedPoint)
+      fixedPointStates[i].assign(layouts[i].outNumel, FixedState());
     if (plan.nodes(i).has_delay()) {
       const auto &steps = plan.nodes(i).delay().steps();
       delays[i].reset(std::vector<int64_t>(steps.begin(), steps.end()),
@@ -104,6 +113,22 @@ const float *Simulation::gatherInput(int64_t i) {
       scratch[e] += x[e];
   }
   return scratch.data();
+}
+
+void Simulation::stepFixedPoint(int64_t i, int64_t t, const float *x,
+                                float *y) {
+  const PreparedNode &pn = prepared.nodes[i];
+  int64_t n = layouts[i].outNumel;
+  FixedState *s = fixedPointStates[i].data();
+  for (int64_t k = 0; k < n; ++k) {
+    int64_t xi;
+    // The chips add integer weights; a fractional sum means the plan was
+    // not quantized, and rounding it silently would hide that.
+    if (!toFixedInput(x[k], xi))
+      throw std::runtime_error(
+          nonIntegerInputMessage(plan.nodes(i), x[k], k, n, t));
+    y[k] = fixedStep(pn.fixedConfig, pn.fixedParams, k, xi, s[k]);
+  }
 }
 
 void Simulation::step(int64_t t, const std::vector<const float *> &inputs) {
@@ -174,6 +199,11 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs) {
                    l.outNumel, x, y);
       break;
     }
+    case plan::Node::kLoihiNeuron:
+    case plan::Node::kSpinnakerNeuron:
+    case plan::Node::kSpeckNeuron:
+      stepFixedPoint(i, t, x, y);
+      break;
     default:
       break; // Unreachable: validation rejects other ops.
     }

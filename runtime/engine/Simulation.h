@@ -10,6 +10,7 @@
 #ifndef SNN_RUNTIME_ENGINE_SIMULATION_H
 #define SNN_RUNTIME_ENGINE_SIMULATION_H
 
+#include "runtime/engine/FixedPoint.h"
 #include "runtime/engine/Kernels.h"
 #include "runtime/engine/NeuronMath.h"
 #include "runtime/engine/Validate.h"
@@ -34,6 +35,9 @@ struct PreparedNode {
   bool countsSpikes = false;
   NeuronConfig neuronConfig;
   NeuronParamArrays neuronParams; ///< Views into the engine's plan.
+  bool fixedPoint = false;        ///< A loihi/spinnaker/speck neuron node.
+  FixedConfig fixedConfig;
+  FixedParamArrays fixedParams; ///< Views into the engine's plan.
 };
 
 struct PreparedPlan {
@@ -62,9 +66,15 @@ public:
   const std::vector<NeuronState> &neurons(int64_t node) const {
     return neuronStates[node];
   }
+  /// Integer state of a fixed-point neuron node (empty for other nodes).
+  const std::vector<FixedState> &fixedStates(int64_t node) const {
+    return fixedPointStates[node];
+  }
 
 private:
   const float *gatherInput(int64_t node);
+  /// Steps a fixed-point population; throws on a non-integer input.
+  void stepFixedPoint(int64_t node, int64_t t, const float *x, float *y);
 
   const plan::Plan &plan;
   const std::vector<NodeLayout> &layouts;
@@ -72,6 +82,7 @@ private:
   std::vector<std::vector<float>> cur, prev;
   std::vector<float> scratch;
   std::vector<std::vector<NeuronState>> neuronStates;
+  std::vector<std::vector<FixedState>> fixedPointStates;
   std::vector<DelayLine> delays;
 };
 

@@ -2,6 +2,7 @@
 
 #include "runtime/engine/Validate.h"
 
+#include "runtime/engine/FixedPoint.h"
 #include "runtime/engine/Geometry.h"
 #include "runtime/engine/Tensor.h"
 
@@ -50,6 +51,7 @@ private:
   bool checkPool();
   bool checkDelay();
   bool checkNeuron();
+  bool checkFixedPoint();
 
   const plan::Plan &plan;
   const plan::Node &node;
@@ -166,6 +168,10 @@ bool NodeChecker::check() {
     return checkElementwise() && checkNeuron();
   case plan::Node::kSparse:
     return checkSparse();
+  case plan::Node::kLoihiNeuron:
+  case plan::Node::kSpinnakerNeuron:
+  case plan::Node::kSpeckNeuron:
+    return checkElementwise() && checkFixedPoint();
   default:
     return fail("has an unknown op");
   }
@@ -261,6 +267,11 @@ bool NodeChecker::checkNeuron() {
   if (n.adaptive() && !n.spiking())
     return fail("an adaptive neuron must be spiking");
   return true;
+}
+
+bool NodeChecker::checkFixedPoint() {
+  std::string problem;
+  return checkFixedPointNeuron(node, layout.outNumel, problem) || fail(problem);
 }
 
 bool snn::runtime::validatePlan(const plan::Plan &plan,

@@ -35,8 +35,8 @@ struct NodeLayout {
 ///
 /// Defaults for unset fields: conv stride 1, padding 0, dilation 1, groups 1;
 /// pool stride = kernel (as PyTorch), padding 0; neuron mem_bias and v_reset
-/// 0. Element-wise ops (identity, scale, delay, threshold, neuron) need
-/// shape and input_shape with equal element counts.
+/// 0. Element-wise ops (identity, scale, delay, threshold, neuron and the
+/// fixed-point neurons) need shape and input_shape with equal element counts.
 bool validatePlan(const plan::Plan &plan, std::vector<NodeLayout> &layouts,
                   std::string &err);
 
