@@ -208,7 +208,7 @@ LogicalResult quant::quantizeLoihi(Population &pop,
      << du[0] << ", dv " << dv[0];
   if (n.getThresholdAttr())
     os << ", vth_mant " << vth[0] << " (threshold "
-       << paramAt(n.getThresholdAttr(), 0) << " -> "
+       << llvm::format("%g", paramAt(n.getThresholdAttr(), 0)) << " -> "
        << llvm::format("%.6g", vth[0] * std::ldexp(1.0, target.thresholdShift) /
                                    scale)
        << ")";

@@ -80,7 +80,9 @@ LogicalResult SpeckNeuronOp::verify() {
   if (failed(verifyIntParam(*this, "threshold", getThreshold(), getType(), 1,
                             32767)))
     return failure();
-  if (getVMin() < -32768 || getVMin() > 0)
-    return emitOpError("v_min = ") << getVMin() << " is outside -32768..0";
+  // The generated getter returns the bits unsigned; read the signed value.
+  int64_t vMin = getVMinAttr().getInt();
+  if (vMin < -32768 || vMin > 0)
+    return emitOpError("v_min = ") << vMin << " is outside -32768..0";
   return verifyScale(*this, getVScale());
 }

@@ -8,6 +8,8 @@
 // straight to the runtime.
 //
 //===----------------------------------------------------------------------===//
+#include "tools/snn-run/Compare.h"
+#include "tools/snn-run/CompareInputs.h"
 #include "tools/snn-run/RunInputs.h"
 #include "tools/snn-run/RunReport.h"
 #include "translate/ModelLoader.h"
@@ -62,6 +64,37 @@ cl::opt<std::string> emitPlan("emit-plan", cl::value_desc("FILE"),
                               cl::desc("Also save the compiled plan (.pb "
                                        "binary, .pbtxt text)"),
                               cl::cat(category));
+cl::opt<std::string> targetName(
+    "target", cl::value_desc("NAME"),
+    cl::desc("Run with this target's quantization and bit-accurate "
+             "arithmetic (loihi, loihi2, spinnaker, spinnaker2, speck, "
+             "brainscales2, gpusim)"),
+    cl::cat(category));
+cl::opt<double> vScale("v-scale", cl::init(0.0), cl::value_desc("units"),
+                       cl::desc("With --target: integer state units per float "
+                                "unit (default: chosen per layer)"),
+                       cl::cat(category));
+cl::opt<std::string> decayRounding(
+    "decay-rounding", cl::init("nearest"), cl::value_desc("nearest|floor"),
+    cl::desc("With --target: how decay factors become integers"),
+    cl::cat(category));
+cl::opt<std::string> calibration(
+    "calibration", cl::value_desc("x.npy"),
+    cl::desc("With --target: choose scales from the float model's activity "
+             "on this input"),
+    cl::cat(category));
+cl::opt<std::string> compareWith(
+    "compare", cl::value_desc("float|DIR"),
+    cl::desc("Compare the run with the float model, or with DIR/NAME.npy "
+             "recordings; prints a table, writes compare.json, exits 2 "
+             "beyond --tolerance"),
+    cl::cat(category));
+cl::opt<double> tolerance(
+    "tolerance", cl::init(0.3), cl::value_desc("fraction"),
+    cl::desc("Largest spike-count error per compared signal, as a fraction "
+             "of the reference's spikes (default 0.3); every output class "
+             "must also agree"),
+    cl::cat(category));
 cl::opt<unsigned>
     threads("num-threads", cl::init(0),
             cl::desc("Worker threads over the batch (default: all cores)"),
@@ -75,8 +108,9 @@ int fail(const std::string &message) {
   return 1;
 }
 
-/// Compiles or loads MODEL into a plan.
-bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
+/// Compiles or loads MODEL into a plan, for `target` ("" = float).
+bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
+              plan::Plan &plan) {
   if (!sys::fs::exists(modelPath)) {
     fail(modelPath + ": no such file");
     return false;
@@ -84,6 +118,12 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
   std::string err;
   mlir::snn::ModelKind kind = mlir::snn::detectModelKind(modelPath);
   if (kind == mlir::snn::ModelKind::Plan) {
+    if (!target.empty()) {
+      fail(modelPath + ": a compiled plan already fixes its arithmetic; "
+                       "--target and --compare=float need the .nir or .mlir "
+                       "model");
+      return false;
+    }
     if (!runtime::loadPlanFile(modelPath, plan, err)) {
       fail(err);
       return false;
@@ -105,7 +145,16 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
   }
   mlir::MLIRContext context;
   // Compiler diagnostics go to stderr as "location: severity: message".
+  // Diagnostics print the op they are about by default; users want the
+  // message and the layer, which the location names.
+  context.printOpOnDiagnostic(false);
   mlir::ScopedDiagnosticHandler handler(&context, [](mlir::Diagnostic &d) {
+    if (d.getSeverity() == mlir::DiagnosticSeverity::Remark) {
+      // The quantization report: one line per layer.
+      if (!quiet)
+        errs() << "snn-run: " << d << "\n";
+      return mlir::success();
+    }
     std::string where;
     llvm::raw_string_ostream os(where);
     d.getLocation().print(os);
@@ -118,8 +167,17 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, plan::Plan &plan) {
       errs() << "  note: " << note << "\n";
     return mlir::success();
   });
+  if (decayRounding != "nearest" && decayRounding != "floor") {
+    fail("--decay-rounding must be nearest or floor, got '" + decayRounding +
+         "'");
+    return false;
+  }
   mlir::snn::ReferencePipelineOptions pipeline;
   pipeline.discretization = discretization;
+  pipeline.target = target;
+  pipeline.vScale = vScale;
+  pipeline.decayRounding = decayRounding;
+  pipeline.calibration = calibration;
   return succeeded(mlir::snn::compileModelToPlan(modelPath, &context,
                                                  *nirOptions, pipeline, plan));
 }
@@ -138,8 +196,10 @@ int main(int argc, char **argv) {
       "class (arg-max of each output summed over time).\n");
 
   plan::Plan plan;
-  if (!loadPlan(nir, plan))
+  if (!loadPlan(nir, targetName, plan))
     return 1;
+  if (!targetName.empty() && compareWith.empty() && !quiet)
+    outs() << "target: " << targetName << "\n";
   std::string err;
   if (!emitPlan.empty() && !runtime::writePlanFile(emitPlan, plan, err))
     return fail(err);
@@ -163,6 +223,13 @@ int main(int argc, char **argv) {
       options.record.push_back(o.name());
   else
     options.record.assign(records.begin(), records.end());
+  // A comparison looks at every layer's spikes unless told otherwise.
+  if (!compareWith.empty() && records.empty())
+    for (const plan::Node &node : plan.nodes())
+      if (tools::isSpikingNode(node) &&
+          std::find(options.record.begin(), options.record.end(),
+                    node.name()) == options.record.end())
+        options.record.push_back(node.name());
   bool tty = sys::Process::StandardErrIsDisplayed();
   if (!quiet && total * batch >= 5000) {
     options.progressEvery = std::max<int64_t>(1, total / 20);
@@ -180,6 +247,29 @@ int main(int argc, char **argv) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
+
+  std::optional<tools::Comparison> comparison;
+  if (!compareWith.empty()) {
+    std::map<std::string, runtime::Tensor> reference;
+    if (!tools::referenceRecords(compareWith, options, inputs, batched,
+                                 [&](plan::Plan &floatPlan) {
+                                   return loadPlan(nir, "", floatPlan);
+                                 },
+                                 reference, err))
+      return fail(err);
+    comparison = tools::compareRuns(
+        options.record, result.records, reference, tools::stateScales(plan),
+        tools::spikingNames(plan),
+        [&] {
+          std::vector<std::string> names;
+          for (const plan::Output &o : plan.outputs())
+            names.push_back(o.name());
+          return names;
+        }(),
+        tolerance,
+        compareWith == "float" ? std::string("the float model")
+                               : compareWith.getValue());
+  }
 
   if (!outputDir.empty()) {
     if (std::error_code ec = sys::fs::create_directories(outputDir))
@@ -201,6 +291,19 @@ int main(int argc, char **argv) {
            << plan.dt() << " s, " << total << " steps, batch " << batch << ", "
            << format("%.3f", seconds) << " s)\n";
     tools::printRunReport(outs(), plan, result, total, batch);
+  }
+  if (comparison) {
+    tools::printComparison(outs(), *comparison);
+    SmallString<128> path(outputDir.empty() ? "." : outputDir.getValue());
+    sys::path::append(path, "compare.json");
+    std::error_code ec;
+    raw_fd_ostream json(path, ec);
+    if (ec)
+      return fail(path.str().str() + ": " + ec.message());
+    json << tools::comparisonJson(*comparison);
+    outs() << "wrote " << path << "\n";
+    if (!comparison->pass)
+      return 2;
   }
   return 0;
 }

@@ -220,7 +220,7 @@ LogicalResult Exporter::lowerOp(Operation *op, plan::Node *node) {
   } else if (auto speck = dyn_cast<SpeckNeuronOp>(op)) {
     auto *n = node->mutable_speck_neuron();
     appendInt(speck.getThreshold(), n->mutable_threshold());
-    n->set_v_min(speck.getVMin());
+    n->set_v_min(speck.getVMinAttr().getInt());
     n->set_multi_spike(speck.getMultiSpike());
     n->set_v_scale(speck.getVScale().convertToDouble());
   } else {
