@@ -1,4 +1,5 @@
-//===- Calibration.cpp - Activation ranges from a float run ----------------===//
+//===- Calibration.cpp - Activation ranges from a float run
+//----------------===//
 //
 // The compiler runs the float model on the user's data with the same runtime
 // that snn-run uses, so the ranges are those of the reference semantics.

@@ -1,9 +1,10 @@
-//===- Calibration.h - Activation ranges from a float run --------*- C++ -*-===//
+//===- Calibration.h - Activation ranges from a float run --------*- C++
+//-*-===//
 #ifndef SNN_PASSES_CALIBRATION_H
 #define SNN_PASSES_CALIBRATION_H
 
-#include "passes/QuantizeCommon.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "passes/QuantizeCommon.h"
 
 namespace mlir::snn::quant {
 

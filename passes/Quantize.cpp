@@ -1,4 +1,5 @@
-//===- Quantize.cpp - The --snn-quantize pass ------------------------------===//
+//===- Quantize.cpp - The --snn-quantize pass
+//------------------------------===//
 //
 // Finds the populations, chooses each family's conversion from the target
 // description's `arithmetic` field (data, never the chip's name), and
@@ -6,10 +7,10 @@
 // Quantize<Family>.cpp, shared mechanics in QuantizeCommon.cpp.
 //
 //===----------------------------------------------------------------------===//
+#include "dialects/snn/SNNSchedule.h"
 #include "passes/Calibration.h"
 #include "passes/Passes.h"
 #include "passes/QuantizeCommon.h"
-#include "dialects/snn/SNNSchedule.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -31,8 +32,8 @@ struct QuantizePass : public mlir::snn::impl::SNNQuantizeBase<QuantizePass> {
     const TargetDescription *target = lookupTarget(this->target);
     if (!target) {
       module.emitError("unknown target '")
-          << this->target << "'; known targets: "
-          << llvm::join(registeredTargetNames(), ", ");
+          << this->target
+          << "'; known targets: " << llvm::join(registeredTargetNames(), ", ");
       return signalPassFailure();
     }
     if (decayRounding != "nearest" && decayRounding != "floor") {
@@ -79,8 +80,7 @@ struct QuantizePass : public mlir::snn::impl::SNNQuantizeBase<QuantizePass> {
                                 const TargetDescription &target,
                                 const QuantizeOptions &options) {
     for (Operation &op : network.getBody().front())
-      if (isa<LIFOp, IFOp, LIOp, IOp, CubaLIOp, CubaLIFOp, ALIFOp, DelayOp>(
-              op))
+      if (isa<LIFOp, IFOp, LIOp, IOp, CubaLIOp, CubaLIFOp, ALIFOp, DelayOp>(op))
         return op.emitError("quantization works on step-level networks; run "
                             "--snn-discretize first");
     if (target.arithmetic == Arithmetic::Float)

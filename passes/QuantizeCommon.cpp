@@ -1,4 +1,5 @@
-//===- QuantizeCommon.cpp - Shared pieces of --snn-quantize ----------------===//
+//===- QuantizeCommon.cpp - Shared pieces of --snn-quantize
+//----------------===//
 #include "passes/QuantizeCommon.h"
 
 #include "mlir/IR/Builders.h"
@@ -177,15 +178,14 @@ FailureOr<double> quant::maxEffectiveWeight(const Population &pop,
   return best;
 }
 
-LogicalResult quant::quantizeProjections(const Population &pop,
-                                         Attribute gain, double lsb,
-                                         int64_t maxMantissa,
+LogicalResult quant::quantizeProjections(const Population &pop, Attribute gain,
+                                         double lsb, int64_t maxMantissa,
                                          StringRef format) {
   Builder b(pop.neuron.getContext());
   SmallVector<double> weights, bias;
   for (Operation *projection : pop.projections) {
-    if (failed(effectiveWeights(projection, gain, pop.neuron.getType(),
-                                weights, bias)))
+    if (failed(effectiveWeights(projection, gain, pop.neuron.getType(), weights,
+                                bias)))
       return failure();
     int64_t saturated = 0, largest = 0;
     double maxErr = 0, sumErr = 0, maxW = 0;
@@ -210,8 +210,8 @@ LogicalResult quant::quantizeProjections(const Population &pop,
       int64_t m = roundValue(v / lsb);
       if (std::abs(m) > 32767)
         return projection->emitError("bias of '")
-               << getNodeName(projection) << "' at element " << k << " ("
-               << v << ") needs " << m
+               << getNodeName(projection) << "' at element " << k << " (" << v
+               << ") needs " << m
                << " units of the layer's integer scale, more than the 16-bit "
                   "input range allows; reduce the bias or the weight range";
       qb[k] = static_cast<float>(m);
@@ -232,8 +232,8 @@ LogicalResult quant::quantizeProjections(const Population &pop,
     if (!qb.empty())
       replace("bias", qb);
     projection->setAttr("snn.weight_lsb", b.getF64FloatAttr(lsb));
-    int bits = largest ? static_cast<int>(std::floor(std::log2(largest))) + 2
-                       : 1;
+    int bits =
+        largest ? static_cast<int>(std::floor(std::log2(largest))) + 2 : 1;
     std::string text;
     llvm::raw_string_ostream os(text);
     os << "weights of '" << getNodeName(projection) << "' into '" << pop.name
@@ -251,9 +251,9 @@ LogicalResult quant::quantizeProjections(const Population &pop,
 
 void quant::insertSynapticDelay(StepNeuronOp neuron, int64_t steps) {
   OpBuilder b(neuron);
-  auto delay = b.create<StepDelayOp>(neuron.getLoc(), neuron.getType(),
-                                     neuron.getInput(),
-                                     b.getDenseI64ArrayAttr({steps}));
+  auto delay =
+      b.create<StepDelayOp>(neuron.getLoc(), neuron.getType(),
+                            neuron.getInput(), b.getDenseI64ArrayAttr({steps}));
   delay->setAttr("snn.name",
                  b.getStringAttr(getNodeName(neuron) + ".synaptic_delay"));
   neuron->setOperand(0, delay.getOutput());

@@ -1,4 +1,5 @@
-//===- QuantizeCommon.h - Shared pieces of --snn-quantize --------*- C++ -*-===//
+//===- QuantizeCommon.h - Shared pieces of --snn-quantize --------*- C++
+//-*-===//
 //
 // --snn-quantize works per *population* (one snn.step_neuron) and its
 // *projections* (the weighted ops whose sum feeds it). A target family decides

@@ -1,4 +1,5 @@
-//===- QuantizeLoihi.cpp - Float populations to Loihi-style fixed point ----===//
+//===- QuantizeLoihi.cpp - Float populations to Loihi-style fixed point
+//----===//
 //
 // Maps snn.step_neuron
 //   i = alpha i + g_s x;  v = beta v + g_m i + b;  spike v > theta, v = 0
@@ -58,8 +59,8 @@ LogicalResult checkRepresentable(Population &pop,
 /// (4096 - (d + offset)) / 4096 (offset 1 for the current, 0 for the
 /// voltage). A factor that is neither exactly 1 nor exactly 0 but rounds to
 /// one of them is refused: the time constant would silently change meaning.
-FailureOr<int64_t> decayConstant(Population &pop, StringRef what,
-                                 double factor, bool floor, int64_t offset) {
+FailureOr<int64_t> decayConstant(Population &pop, StringRef what, double factor,
+                                 bool floor, int64_t offset) {
   if (offset == 0 && factor == 1.0)
     return 0; // No leak (IF).
   if (offset == 1 && factor == 0.0)
@@ -106,8 +107,8 @@ LogicalResult quant::quantizeLoihi(Population &pop,
 
   const int64_t maxMantissa = (int64_t(1) << (target.weightBits - 1)) - 1;
   const double stateLimit = std::ldexp(1.0, target.stateBits - 1) - 1;
-  const double thetaMax = n.getThresholdAttr() ? maxAbs(n.getThresholdAttr())
-                                               : 0.0;
+  const double thetaMax =
+      n.getThresholdAttr() ? maxAbs(n.getThresholdAttr()) : 0.0;
   double scale = options.vScale;
   if (scale <= 0) {
     // Largest scale the formats allow; half the state range is kept as
@@ -126,7 +127,8 @@ LogicalResult quant::quantizeLoihi(Population &pop,
         scale = std::min(scale, stateLimit / 1.25 / v->second);
       auto i = options.calibration->maxAbsI.find(pop.name);
       if (i != options.calibration->maxAbsI.end() && i->second > 0)
-        scale = std::min(scale, stateLimit / 1.25 / (i->second * maxAbs(n.getMemGain())));
+        scale = std::min(scale, stateLimit / 1.25 /
+                                    (i->second * maxAbs(n.getMemGain())));
     }
     if (!std::isfinite(scale))
       scale = 1.0;
@@ -134,9 +136,10 @@ LogicalResult quant::quantizeLoihi(Population &pop,
   // The smallest exponent that fits the largest weight in the mantissa keeps
   // the most precision.
   int64_t exponent = target.weightExpMin;
-  while (exponent < target.weightExpMax &&
-         *maxW * scale / std::ldexp(1.0, target.thresholdShift + exponent) >
-             maxMantissa + 0.5)
+  while (exponent<target.weightExpMax && * maxW * scale /
+                  std::ldexp(1.0, target.thresholdShift + exponent)>
+             maxMantissa +
+         0.5)
     ++exponent;
   double lsb = std::ldexp(1.0, target.thresholdShift + exponent) / scale;
 
@@ -153,9 +156,8 @@ LogicalResult quant::quantizeLoihi(Population &pop,
     } else {
       du[i] = 4095; // The current lasts one step: u = a << 6.
     }
-    FailureOr<int64_t> d = decayConstant(pop, "membrane",
-                                         paramAt(n.getMemDecay(), i),
-                                         options.floorDecays, 0);
+    FailureOr<int64_t> d = decayConstant(
+        pop, "membrane", paramAt(n.getMemDecay(), i), options.floorDecays, 0);
     if (failed(d))
       return failure();
     dv[i] = *d;
@@ -167,8 +169,9 @@ LogicalResult quant::quantizeLoihi(Population &pop,
         return n.emitError("layer '")
                << pop.name << "': threshold needs mantissa " << vth[i]
                << " at v_scale " << scale << ", more than "
-               << target.thresholdBits << " bits; lower --snn-quantize "
-                                          "v-scale";
+               << target.thresholdBits
+               << " bits; lower --snn-quantize "
+                  "v-scale";
     }
     double b = paramAt(n.getMemBias(), i) * scale;
     int64_t e = 0;
@@ -209,8 +212,8 @@ LogicalResult quant::quantizeLoihi(Population &pop,
   if (n.getThresholdAttr())
     os << ", vth_mant " << vth[0] << " (threshold "
        << llvm::format("%g", paramAt(n.getThresholdAttr(), 0)) << " -> "
-       << llvm::format("%.6g", vth[0] * std::ldexp(1.0, target.thresholdShift) /
-                                   scale)
+       << llvm::format("%.6g",
+                       vth[0] * std::ldexp(1.0, target.thresholdShift) / scale)
        << ")";
   os << (count > 1 && !llvm::all_equal(dv) ? " (first neuron)" : "");
   loihi->emitRemark(os.str());

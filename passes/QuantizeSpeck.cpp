@@ -1,4 +1,5 @@
-//===- QuantizeSpeck.cpp - Float populations to Speck-style integers -------===//
+//===- QuantizeSpeck.cpp - Float populations to Speck-style integers
+//-------===//
 //
 // Speck neurons integrate without leak or synaptic current and reset by
 // subtraction. A layer's weights (g_s g_m W, 8-bit), its bias (8-bit), its
@@ -28,8 +29,7 @@ LogicalResult quant::quantizeSpeck(Population &pop,
   if (n.getSynDecayAttr())
     return refuse("neurons have no synaptic current (the layer has a synaptic "
                   "time constant); use IF/LIF neurons without tau_syn");
-  if (maxAbs(n.getMemDecay()) != 1.0 ||
-      paramSize(n.getMemDecay()) > 1)
+  if (maxAbs(n.getMemDecay()) != 1.0 || paramSize(n.getMemDecay()) > 1)
     return refuse("neurons are integrate-and-fire without leak; the layer "
                   "decays by " +
                   std::to_string(paramAt(n.getMemDecay(), 0)) +
@@ -90,8 +90,8 @@ LogicalResult quant::quantizeSpeck(Population &pop,
     if (t < 1 || t > stateMax)
       return n.emitError("layer '")
              << pop.name << "': threshold " << paramAt(n.getThresholdAttr(), i)
-             << " becomes " << t << " at scale " << scale
-             << ", outside 1.." << stateMax;
+             << " becomes " << t << " at scale " << scale << ", outside 1.."
+             << stateMax;
     threshold.push_back(t);
   }
   int64_t vMin = -(int64_t(1) << (target.stateBits - 1));
@@ -135,8 +135,8 @@ LogicalResult quant::quantizeAnalog(Population &pop,
     return failure();
   const int64_t maxMantissa = (int64_t(1) << (target.weightBits - 1)) - 1;
   double lsb = *maxW > 0 ? *maxW / maxMantissa : 1.0;
-  std::string format = std::to_string(target.weightBits - 1) +
-                       "-bit magnitudes on exc/inh rows";
+  std::string format =
+      std::to_string(target.weightBits - 1) + "-bit magnitudes on exc/inh rows";
   if (failed(quantizeProjections(pop, one, lsb, maxMantissa, format)))
     return failure();
   // Back to float units: the float engine runs the analog numbers.

@@ -1,4 +1,5 @@
-//===- QuantizeSpinnaker.cpp - Float populations to s16.15 fixed point -----===//
+//===- QuantizeSpinnaker.cpp - Float populations to s16.15 fixed point
+//-----===//
 //
 // SpiNNaker keeps state and constants in model units as s16.15 "accum", so
 // v_scale is 2^15 and every constant is round(value * 2^15). Weights are 16-bit
@@ -58,8 +59,8 @@ LogicalResult quant::quantizeSpinnaker(Population &pop,
     auto v = options.calibration->maxAbsV.find(pop.name);
     if (v != options.calibration->maxAbsV.end() && v->second >= accumMax)
       return n.emitError("layer '")
-             << pop.name << "': the calibration run reached |v| = "
-             << v->second << ", beyond the s16.15 range (" << accumMax << ")";
+             << pop.name << "': the calibration run reached |v| = " << v->second
+             << ", beyond the s16.15 range (" << accumMax << ")";
   }
 
   SmallVector<int64_t> synDecay, memDecay, memGain, memBias, threshold, vReset;
@@ -84,14 +85,15 @@ LogicalResult quant::quantizeSpinnaker(Population &pop,
     return failure();
   const int64_t maxMantissa = (int64_t(1) << target.weightBits) - 1;
   int64_t shift = target.weightExpMin;
-  while (shift < target.weightExpMax &&
-         *maxW * one / std::ldexp(1.0, shift) > maxMantissa + 0.5)
+  while (shift<target.weightExpMax && * maxW * one / std::ldexp(1.0, shift)>
+             maxMantissa +
+         0.5)
     ++shift;
   double lsb = std::ldexp(1.0, shift) / one;
   std::string format = std::to_string(target.weightBits) +
                        "-bit magnitudes << " + std::to_string(shift);
-  if (failed(quantizeProjections(pop, n.getSynGain(), lsb, maxMantissa,
-                                 format)))
+  if (failed(
+          quantizeProjections(pop, n.getSynGain(), lsb, maxMantissa, format)))
     return failure();
 
   if (target.synapticDelaySteps > 0)

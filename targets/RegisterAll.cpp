@@ -1,4 +1,5 @@
-//===- RegisterAll.cpp - Every shipped target ------------------------------===//
+//===- RegisterAll.cpp - Every shipped target
+//------------------------------===//
 //
 // Adding a target: a folder with its description and README, and one line
 // here.

@@ -1,4 +1,5 @@
-//===- SNNFixedOps.cpp - Verifiers of the fixed-point neuron ops -----------===//
+//===- SNNFixedOps.cpp - Verifiers of the fixed-point neuron ops
+//-----------===//
 //
 // Ranges are the chips' register widths (targets/*/README.md); a value outside
 // one would be silently truncated by hardware, so it is an error here.
@@ -20,8 +21,8 @@ LogicalResult verifyIntParam(Operation *op, StringRef name, Attribute attr,
     if (value >= lo && value <= hi)
       return success();
     InFlightDiagnostic diag = op->emitOpError("parameter '")
-                              << name << "' = " << value << " is outside "
-                              << lo << ".." << hi;
+                              << name << "' = " << value << " is outside " << lo
+                              << ".." << hi;
     if (element)
       diag << " at element " << *element;
     return diag;
@@ -66,8 +67,8 @@ LogicalResult SpinnakerNeuronOp::verify() {
   ShapedType pop = getType();
   if (failed(verifyIntParam(*this, "syn_decay", getSynDecayAttr(), pop,
                             kInt32Min, kInt32Max)) ||
-      failed(verifyIntParam(*this, "input_shift", getInputShift(), pop, 0,
-                            31)) ||
+      failed(
+          verifyIntParam(*this, "input_shift", getInputShift(), pop, 0, 31)) ||
       failed(verifyIntParam(*this, "threshold", getThresholdAttr(), pop,
                             kInt32Min, kInt32Max)))
     return failure();

@@ -1,4 +1,5 @@
-//===- BrainScaleS2Target.cpp - BrainScaleS-like analog target -------------===//
+//===- BrainScaleS2Target.cpp - BrainScaleS-like analog target
+//-------------===//
 //
 // Numbers only: the analog flow (parameter translation, calibration, mismatch)
 // is its own issue. Sources: targets/brainscales2/README.md.

@@ -1,4 +1,5 @@
-//===- TargetDescription.cpp - Target descriptions and their registry ------===//
+//===- TargetDescription.cpp - Target descriptions and their registry
+//------===//
 #include "targets/common/TargetDescription.h"
 
 #include "mlir/IR/Builders.h"

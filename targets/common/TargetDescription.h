@@ -1,4 +1,5 @@
-//===- TargetDescription.h - What a target chip can represent ----*- C++ -*-===//
+//===- TargetDescription.h - What a target chip can represent ----*- C++
+//-*-===//
 //
 // A target is data: the numbers a chip publishes (bit widths, ranges,
 // resources, energy). Passes read these fields, never a chip's name, so adding
@@ -31,13 +32,14 @@ struct TargetDescription {
   Arithmetic arithmetic = Arithmetic::Float;
 
   // Number formats.
-  int weightBits = 32;        ///< Signed weight mantissa width incl. sign.
-  bool perChannelWeights = true; ///< One weight scale per output channel allowed.
+  int weightBits = 32; ///< Signed weight mantissa width incl. sign.
+  bool perChannelWeights =
+      true; ///< One weight scale per output channel allowed.
   int weightExpMin = 0, weightExpMax = 0; ///< Shared weight exponent range.
-  int decayBits = 0;          ///< Width of decay constants (0: float).
-  int stateBits = 32;         ///< Membrane state width (signed).
-  int thresholdBits = 32;     ///< Unsigned threshold mantissa width.
-  int thresholdShift = 0;     ///< Threshold = mantissa << shift.
+  int decayBits = 0;      ///< Width of decay constants (0: float).
+  int stateBits = 32;     ///< Membrane state width (signed).
+  int thresholdBits = 32; ///< Unsigned threshold mantissa width.
+  int thresholdShift = 0; ///< Threshold = mantissa << shift.
   int biasMantBits = 0, biasExpBits = 0; ///< Neuron bias mantissa/exponent.
   int fractionalBits = 0;     ///< Fixed-point fraction bits (s16.15: 15).
   int synapticDelaySteps = 0; ///< Steps a spike takes to reach its target.
@@ -48,7 +50,7 @@ struct TargetDescription {
   bool hasSynapticCurrent = true; ///< A decaying synaptic current.
   bool allowsRecurrence = true;   ///< Cycles in the network.
   bool resetToValue = true, resetSubtract = true;
-  bool multiSpike = false;        ///< Several spikes per step.
+  bool multiSpike = false; ///< Several spikes per step.
 
   // Resources (used by mapping; defaults describe "unlimited").
   int64_t cores = 0, neuronsPerCore = 0, axonsInPerCore = 0,

@@ -1,4 +1,5 @@
-//===- Targets.h - One registration call per target folder -------*- C++ -*-===//
+//===- Targets.h - One registration call per target folder -------*- C++
+//-*-===//
 #ifndef SNN_TARGETS_COMMON_TARGETS_H
 #define SNN_TARGETS_COMMON_TARGETS_H
 

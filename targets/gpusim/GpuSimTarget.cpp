@@ -1,4 +1,5 @@
-//===- GpuSimTarget.cpp - The GPU simulator target -------------------------===//
+//===- GpuSimTarget.cpp - The GPU simulator target
+//-------------------------===//
 //
 // Float semantics: quantization leaves the network as it is.
 //

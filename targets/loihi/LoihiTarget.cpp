@@ -1,4 +1,5 @@
-//===- LoihiTarget.cpp - Loihi-style targets: loihi, loihi2 ----------------===//
+//===- LoihiTarget.cpp - Loihi-style targets: loihi, loihi2
+//----------------===//
 //
 // Numbers and their sources: targets/loihi/README.md.
 //

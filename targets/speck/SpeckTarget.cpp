@@ -1,4 +1,5 @@
-//===- SpeckTarget.cpp - Speck-style target --------------------------------===//
+//===- SpeckTarget.cpp - Speck-style target
+//--------------------------------===//
 //
 // Numbers and their sources: targets/speck/README.md.
 //

@@ -1,4 +1,5 @@
-//===- SpinnakerTarget.cpp - SpiNNaker-style targets -----------------------===//
+//===- SpinnakerTarget.cpp - SpiNNaker-style targets
+//-----------------------===//
 //
 // Numbers and their sources: targets/spinnaker/README.md.
 //

@@ -5,50 +5,23 @@
 // for the NIR paper. Thresholds come from the acceptance criteria.
 //
 //===----------------------------------------------------------------------===//
-#include "runtime/engine/Engine.h"
 #include "runtime/engine/PlanFile.h"
 #include "runtime/io/Npy.h"
-#include "translate/ModelLoader.h"
-
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/MLIRContext.h"
-#include "gtest/gtest.h"
+#include "test/e2e/CompileUtil.h"
 
 #include <fstream>
 #include <random>
 #include <sstream>
 
 using namespace snn;
+using namespace snn::test;
 using runtime::Tensor;
 
 namespace {
-const std::string kData = SNN_SHARED_DATA_DIR;
-
-/// Compiles `path` to a plan and an engine; fails the test on any error.
-std::unique_ptr<runtime::Engine>
-compile(const std::string &path, const mlir::snn::NirImportOptions &nir = {},
-        const std::string &method = "euler", plan::Plan *planOut = nullptr) {
-  mlir::MLIRContext context;
-  std::string diagnostics;
-  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
-    if (d.getSeverity() == mlir::DiagnosticSeverity::Error)
-      diagnostics += d.str() + "\n";
-    return mlir::success();
-  });
-  plan::Plan plan;
-  mlir::snn::ReferencePipelineOptions pipeline;
-  pipeline.discretization = method;
-  if (failed(
-          mlir::snn::compileModelToPlan(path, &context, nir, pipeline, plan))) {
-    ADD_FAILURE() << "compiling " << path << " failed:\n" << diagnostics;
-    return nullptr;
-  }
-  if (planOut)
-    *planOut = plan;
-  std::string err;
-  auto engine = runtime::Engine::create(plan, err);
-  EXPECT_TRUE(engine) << err;
-  return engine;
+mlir::snn::ReferencePipelineOptions withMethod(const std::string &method) {
+  mlir::snn::ReferencePipelineOptions options;
+  options.discretization = method;
+  return options;
 }
 
 /// The NIR paper's LIF CSV: rows of (input spike, voltage, output spike).
@@ -66,15 +39,6 @@ std::vector<std::array<double, 3>> readLifCsv(const std::string &path) {
   return rows;
 }
 
-runtime::RunResult run(const runtime::Engine &engine, Tensor input,
-                       std::vector<std::string> record) {
-  runtime::RunOptions options;
-  options.record = std::move(record);
-  runtime::RunResult result;
-  std::string err;
-  EXPECT_TRUE(engine.run({std::move(input)}, options, result, err)) << err;
-  return result;
-}
 } // namespace
 
 // Norse's LIF trace (dt 1e-4, forward Euler): spikes at 460, 510, 710, 760 and
@@ -104,7 +68,7 @@ TEST(NirPaper, LifMatchesNorseTrace) {
 // Exact integration is a different rule: it must still spike (the trace is
 // far from threshold-grazing), but it need not match Norse step for step.
 TEST(NirPaper, LifExactIntegrationRuns) {
-  auto engine = compile(kData + "/lif/lif_norse.nir", {}, "exact");
+  auto engine = compile(kData + "/lif/lif_norse.nir", {}, withMethod("exact"));
   ASSERT_TRUE(engine);
   auto rows = readLifCsv(kData + "/lif/lif_norse.csv");
   Tensor input({1, 1000, 1});
@@ -194,9 +158,9 @@ TEST(NirPaper, SinabsCnnRunsWithSinabsSemantics) {
 TEST(NirPaper, PlanIsDeterministic) {
   plan::Plan a, b;
   ASSERT_TRUE(compile(kData + "/braille/braille_noDelay_bias_zero.nir", {},
-                      "euler", &a));
+                      withMethod("euler"), &a));
   ASSERT_TRUE(compile(kData + "/braille/braille_noDelay_bias_zero.nir", {},
-                      "euler", &b));
+                      withMethod("euler"), &b));
   // Through the file writer snn-run --emit-plan uses.
   std::string pathA = testing::TempDir() + "/a.plan",
               pathB = testing::TempDir() + "/b.plan", err;

@@ -1,4 +1,5 @@
-//===- Compare.cpp - Agreement between two runs of a network ---------------===//
+//===- Compare.cpp - Agreement between two runs of a network
+//---------------===//
 #include "tools/snn-run/Compare.h"
 #include "tools/snn-run/RunReport.h"
 
@@ -77,14 +78,14 @@ void compareSpikes(const Tensor &a, const Tensor &r, SignalAgreement &s) {
 }
 } // namespace
 
-Comparison snn::tools::compareRuns(
-    const std::vector<std::string> &order,
-    const std::map<std::string, Tensor> &ours,
-    const std::map<std::string, Tensor> &reference,
-    const std::map<std::string, double> &scale,
-    const std::vector<std::string> &spiking,
-    const std::vector<std::string> &outputs, double tolerance,
-    const std::string &referenceName) {
+Comparison
+snn::tools::compareRuns(const std::vector<std::string> &order,
+                        const std::map<std::string, Tensor> &ours,
+                        const std::map<std::string, Tensor> &reference,
+                        const std::map<std::string, double> &scale,
+                        const std::vector<std::string> &spiking,
+                        const std::vector<std::string> &outputs,
+                        double tolerance, const std::string &referenceName) {
   Comparison c;
   c.reference = referenceName;
   c.tolerance = tolerance;
@@ -111,8 +112,8 @@ Comparison snn::tools::compareRuns(
     int64_t equal = 0;
     double sq = 0;
     for (int64_t k = 0; k < s.elements; ++k) {
-      double d = std::abs(static_cast<double>(scaled.data[k]) -
-                          ref->second.data[k]);
+      double d =
+          std::abs(static_cast<double>(scaled.data[k]) - ref->second.data[k]);
       equal += d == 0;
       s.maxAbsError = std::max(s.maxAbsError, d);
       sq += d * d;

@@ -1,4 +1,5 @@
-//===- Compare.h - Agreement between two runs of a network -------*- C++ -*-===//
+//===- Compare.h - Agreement between two runs of a network -------*- C++
+//-*-===//
 //
 // snn-run --compare: how far a run (typically a target's fixed-point
 // emulation) is from a reference (the float model, or recorded .npy files).
@@ -26,7 +27,7 @@ struct SignalAgreement {
   // Spike trains:
   double spikes_ = 0, referenceSpikes = 0;
   std::optional<double> countCorrelation; ///< Pearson over neurons.
-  double countError = 0;  ///< sum |count - ref count| / max(1, sum ref).
+  double countError = 0; ///< sum |count - ref count| / max(1, sum ref).
   std::optional<double> meanFirstSpikeShift; ///< Over neurons firing in both.
   int64_t onlyOneFires = 0;
   // Values (voltages are converted to the float model's units):

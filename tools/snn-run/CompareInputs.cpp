@@ -1,4 +1,5 @@
-//===- CompareInputs.cpp - What snn-run --compare compares with ------------===//
+//===- CompareInputs.cpp - What snn-run --compare compares with
+//------------===//
 #include "tools/snn-run/CompareInputs.h"
 #include "runtime/io/Npy.h"
 
@@ -33,10 +34,11 @@ std::vector<std::string> snn::tools::spikingNames(const plan::Plan &plan) {
 std::map<std::string, double> snn::tools::stateScales(const plan::Plan &plan) {
   std::map<std::string, double> scales;
   for (const plan::Node &node : plan.nodes()) {
-    double scale = node.has_loihi_neuron()       ? node.loihi_neuron().v_scale()
-                   : node.has_spinnaker_neuron() ? node.spinnaker_neuron().v_scale()
-                   : node.has_speck_neuron()     ? node.speck_neuron().v_scale()
-                                                 : 0.0;
+    double scale = node.has_loihi_neuron() ? node.loihi_neuron().v_scale()
+                   : node.has_spinnaker_neuron()
+                       ? node.spinnaker_neuron().v_scale()
+                   : node.has_speck_neuron() ? node.speck_neuron().v_scale()
+                                             : 0.0;
     if (scale > 0) {
       scales[node.name() + ":v"] = scale;
       scales[node.name() + ":i"] = scale;

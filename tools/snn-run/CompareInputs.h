@@ -1,4 +1,5 @@
-//===- CompareInputs.h - What snn-run --compare compares with ----*- C++ -*-===//
+//===- CompareInputs.h - What snn-run --compare compares with ----*- C++
+//-*-===//
 #ifndef SNN_TOOLS_SNN_RUN_COMPAREINPUTS_H
 #define SNN_TOOLS_SNN_RUN_COMPAREINPUTS_H
 

@@ -74,10 +74,11 @@ cl::opt<double> vScale("v-scale", cl::init(0.0), cl::value_desc("units"),
                        cl::desc("With --target: integer state units per float "
                                 "unit (default: chosen per layer)"),
                        cl::cat(category));
-cl::opt<std::string> decayRounding(
-    "decay-rounding", cl::init("nearest"), cl::value_desc("nearest|floor"),
-    cl::desc("With --target: how decay factors become integers"),
-    cl::cat(category));
+cl::opt<std::string>
+    decayRounding("decay-rounding", cl::init("nearest"),
+                  cl::value_desc("nearest|floor"),
+                  cl::desc("With --target: how decay factors become integers"),
+                  cl::cat(category));
 cl::opt<std::string> calibration(
     "calibration", cl::value_desc("x.npy"),
     cl::desc("With --target: choose scales from the float model's activity "
@@ -251,11 +252,10 @@ int main(int argc, char **argv) {
   std::optional<tools::Comparison> comparison;
   if (!compareWith.empty()) {
     std::map<std::string, runtime::Tensor> reference;
-    if (!tools::referenceRecords(compareWith, options, inputs, batched,
-                                 [&](plan::Plan &floatPlan) {
-                                   return loadPlan(nir, "", floatPlan);
-                                 },
-                                 reference, err))
+    if (!tools::referenceRecords(
+            compareWith, options, inputs, batched,
+            [&](plan::Plan &floatPlan) { return loadPlan(nir, "", floatPlan); },
+            reference, err))
       return fail(err);
     comparison = tools::compareRuns(
         options.record, result.records, reference, tools::stateScales(plan),
