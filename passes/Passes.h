@@ -22,6 +22,7 @@ struct ReferencePipelineOptions {
   /// Empty: float. Otherwise quantize for this target (--snn-quantize).
   std::string target;
   double vScale = 0;
+  std::string weightExp = "auto";
   std::string decayRounding = "nearest";
   std::string calibration;
 };

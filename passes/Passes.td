@@ -60,6 +60,8 @@ def SNNQuantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
            "brainscales2, gpusim)">,
     Option<"vScale", "v-scale", "double", /*default=*/"0.0",
            "Integer state units per float unit (0: choose automatically)">,
+    Option<"weightExp", "weight-exp", "std::string", /*default=*/"\"auto\"",
+           "Shared weight exponent (loihi arithmetic): auto or an integer">,
     Option<"decayRounding", "decay-rounding", "std::string",
            /*default=*/"\"nearest\"",
            "How decay factors become integers: nearest or floor">,

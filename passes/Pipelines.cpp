@@ -17,6 +17,7 @@ void mlir::snn::buildReferencePipeline(
   SNNQuantizeOptions quantize;
   quantize.target = options.target;
   quantize.vScale = options.vScale;
+  quantize.weightExp = options.weightExp;
   quantize.decayRounding = options.decayRounding;
   quantize.calibration = options.calibration;
   pm.addPass(createSNNQuantize(quantize));

@@ -60,6 +60,15 @@ struct QuantizePass : public mlir::snn::impl::SNNQuantizeBase<QuantizePass> {
     }
     QuantizeOptions options;
     options.vScale = vScale;
+    if (weightExp != "auto") {
+      int64_t value;
+      if (StringRef(weightExp).getAsInteger(10, value)) {
+        module.emitError("weight-exp must be auto or an integer, got '")
+            << weightExp << "'";
+        return signalPassFailure();
+      }
+      options.weightExp = value;
+    }
     options.floorDecays = decayRounding == "floor";
     options.perChannel = perChannel;
     Calibration ranges;

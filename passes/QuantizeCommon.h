@@ -36,6 +36,7 @@ struct Calibration {
 /// The pass options every family reads.
 struct QuantizeOptions {
   double vScale = 0; ///< Integer units per float unit; 0 = automatic.
+  std::optional<int64_t> weightExp; ///< Shared weight exponent; unset: auto.
   bool floorDecays = false;
   bool perChannel = false;
   const Calibration *calibration = nullptr;

@@ -135,12 +135,21 @@ LogicalResult quant::quantizeLoihi(Population &pop,
   }
   // The smallest exponent that fits the largest weight in the mantissa keeps
   // the most precision.
+  auto mantissaOf = [&](int64_t e) {
+    return *maxW * scale / std::ldexp(1.0, target.thresholdShift + e);
+  };
   int64_t exponent = target.weightExpMin;
-  while (exponent<target.weightExpMax && * maxW * scale /
-                  std::ldexp(1.0, target.thresholdShift + exponent)>
-             maxMantissa +
-         0.5)
-    ++exponent;
+  if (options.weightExp) {
+    exponent = *options.weightExp;
+    if (exponent < target.weightExpMin || exponent > target.weightExpMax)
+      return n.emitError("layer '")
+             << pop.name << "': weight-exp " << exponent << " is outside "
+             << target.weightExpMin << ".." << target.weightExpMax;
+  } else {
+    while (exponent < target.weightExpMax &&
+           mantissaOf(exponent) > maxMantissa + 0.5)
+      ++exponent;
+  }
   double lsb = std::ldexp(1.0, target.thresholdShift + exponent) / scale;
 
   SmallVector<int64_t> du(count), dv(count), vth(count), biasMant(count),
@@ -189,8 +198,9 @@ LogicalResult quant::quantizeLoihi(Population &pop,
   }
   std::string format = std::to_string(target.weightBits) +
                        "-bit mantissas x 2^(" +
-                       std::to_string(target.thresholdShift) + "+" +
-                       std::to_string(exponent) + ")";
+                       std::to_string(target.thresholdShift) +
+                       (exponent < 0 ? "" : "+") + std::to_string(exponent) +
+                       ")";
   if (failed(quantizeProjections(pop, gainAttr, lsb, maxMantissa, format)))
     return failure();
 

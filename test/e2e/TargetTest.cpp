@@ -95,6 +95,7 @@ TEST(LoihiTarget, LifMatchesChipTraceWithExplicitParameters) {
   ASSERT_EQ(trace.voltage.size(), 1000u);
   mlir::snn::ReferencePipelineOptions pipeline = onTarget("loihi");
   pipeline.vScale = 16000;
+  pipeline.weightExp = "0";
   pipeline.decayRounding = "floor";
   auto engine = compile(kData + "/lif/lif_norse.nir", {}, pipeline);
   ASSERT_TRUE(engine);

@@ -74,6 +74,10 @@ cl::opt<double> vScale("v-scale", cl::init(0.0), cl::value_desc("units"),
                        cl::desc("With --target: integer state units per float "
                                 "unit (default: chosen per layer)"),
                        cl::cat(category));
+cl::opt<std::string> weightExp(
+    "weight-exp", cl::init("auto"), cl::value_desc("auto|N"),
+    cl::desc("With --target (loihi arithmetic): the shared weight exponent"),
+    cl::cat(category));
 cl::opt<std::string>
     decayRounding("decay-rounding", cl::init("nearest"),
                   cl::value_desc("nearest|floor"),
@@ -177,6 +181,7 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
   pipeline.discretization = discretization;
   pipeline.target = target;
   pipeline.vScale = vScale;
+  pipeline.weightExp = weightExp;
   pipeline.decayRounding = decayRounding;
   pipeline.calibration = calibration;
   return succeeded(mlir::snn::compileModelToPlan(modelPath, &context,
