@@ -107,9 +107,18 @@ quant::collectPopulations(NetworkOp network) {
 LogicalResult quant::effectiveWeights(Operation *projection, Attribute gain,
                                       ShapedType population,
                                       SmallVector<double> &weights,
-                                      SmallVector<double> &bias) {
+                                      SmallVector<double> &bias,
+                                      SmallVector<int64_t> *rows,
+                                      SmallVector<int64_t> *biasRows) {
   weights.clear();
   bias.clear();
+  SmallVector<int64_t> ignoredRows, ignoredBiasRows;
+  if (!rows)
+    rows = &ignoredRows;
+  if (!biasRows)
+    biasRows = &ignoredBiasRows;
+  rows->clear();
+  biasRows->clear();
   bool perNeuronGain = paramSize(gain) > 1;
   auto dense = [](DenseElementsAttr attr) {
     SmallVector<double> out;
@@ -123,27 +132,36 @@ LogicalResult quant::effectiveWeights(Operation *projection, Attribute gain,
     int64_t in = weight.getType().getDimSize(1);
     weights = dense(weight);
     for (int64_t o = 0; o < out; ++o)
-      for (int64_t k = 0; k < in; ++k)
+      for (int64_t k = 0; k < in; ++k) {
         weights[o * in + k] *= paramAt(gain, o);
+        rows->push_back(o);
+      }
     if (auto b = projection->getAttrOfType<DenseElementsAttr>("bias")) {
       bias = dense(b);
-      for (int64_t o = 0; o < out; ++o)
+      for (int64_t o = 0; o < out; ++o) {
         bias[o] *= paramAt(gain, o);
+        biasRows->push_back(o);
+      }
     }
     return success();
   }
   if (auto sparse = dyn_cast<SparseProjectionOp>(projection)) {
+    SmallVector<int64_t> *rowsOut = rows;
     weights = dense(sparse.getValues());
     ArrayRef<int32_t> rows = sparse.getRowPtr();
     for (size_t r = 0; r + 1 < rows.size(); ++r)
-      for (int32_t k = rows[r]; k < rows[r + 1]; ++k)
+      for (int32_t k = rows[r]; k < rows[r + 1]; ++k) {
         weights[k] *= paramAt(gain, r);
+        rowsOut->push_back(r);
+      }
     return success();
   }
   if (auto scale = dyn_cast<ScaleOp>(projection)) {
     int64_t n = population.getNumElements();
-    for (int64_t i = 0; i < n; ++i)
+    for (int64_t i = 0; i < n; ++i) {
       weights.push_back(paramAt(scale.getScale(), i) * paramAt(gain, i));
+      rows->push_back(i);
+    }
     return success();
   }
   // Convolutions share weights across positions: only a gain that is the
@@ -154,13 +172,22 @@ LogicalResult quant::effectiveWeights(Operation *projection, Attribute gain,
            << "' is a convolution but its population's input gain differs "
               "per neuron; it cannot be folded into shared weights";
   double g = paramAt(gain, 0);
-  weights = dense(cast<DenseElementsAttr>(projection->getAttr("weight")));
-  for (double &w : weights)
+  auto weightAttr = cast<DenseElementsAttr>(projection->getAttr("weight"));
+  weights = dense(weightAttr);
+  // A convolution's row is its output channel; its neurons start at
+  // channel * (spatial size) in the population.
+  int64_t perChannel = weights.size() / weightAttr.getType().getDimSize(0);
+  int64_t spatial = population.getNumElements() / population.getDimSize(0);
+  for (auto [k, w] : llvm::enumerate(weights)) {
     w *= g;
+    rows->push_back(static_cast<int64_t>(k) / perChannel * spatial);
+  }
   if (auto b = projection->getAttrOfType<DenseElementsAttr>("bias")) {
     bias = dense(b);
-    for (double &v : bias)
+    for (auto [c, v] : llvm::enumerate(bias)) {
       v *= g;
+      biasRows->push_back(static_cast<int64_t>(c) * spatial);
+    }
   }
   return success();
 }
@@ -179,18 +206,24 @@ FailureOr<double> quant::maxEffectiveWeight(const Population &pop,
 }
 
 LogicalResult quant::quantizeProjections(const Population &pop, Attribute gain,
-                                         double lsb, int64_t maxMantissa,
+                                         ArrayRef<double> lsbs,
+                                         int64_t maxMantissa,
                                          StringRef format) {
   Builder b(pop.neuron.getContext());
   SmallVector<double> weights, bias;
+  SmallVector<int64_t> rows, biasRows;
+  auto lsbOf = [&](int64_t row) {
+    return lsbs.size() == 1 ? lsbs.front() : lsbs[row];
+  };
   for (Operation *projection : pop.projections) {
     if (failed(effectiveWeights(projection, gain, pop.neuron.getType(), weights,
-                                bias)))
+                                bias, &rows, &biasRows)))
       return failure();
     int64_t saturated = 0, largest = 0;
     double maxErr = 0, sumErr = 0, maxW = 0;
     SmallVector<float> q(weights.size());
     for (auto [k, w] : llvm::enumerate(weights)) {
+      double lsb = lsbOf(rows[k]);
       int64_t m = roundValue(w / lsb);
       if (std::abs(m) > maxMantissa) {
         ++saturated;
@@ -207,7 +240,7 @@ LogicalResult quant::quantizeProjections(const Population &pop, Attribute gain,
     // the 16-bit input sum.
     SmallVector<float> qb(bias.size());
     for (auto [k, v] : llvm::enumerate(bias)) {
-      int64_t m = roundValue(v / lsb);
+      int64_t m = roundValue(v / lsbOf(biasRows[k]));
       if (std::abs(m) > 32767)
         return projection->emitError("bias of '")
                << getNodeName(projection) << "' at element " << k << " (" << v
@@ -231,14 +264,16 @@ LogicalResult quant::quantizeProjections(const Population &pop, Attribute gain,
       replace("weight", q);
     if (!qb.empty())
       replace("bias", qb);
-    projection->setAttr("snn.weight_lsb", b.getF64FloatAttr(lsb));
+    double smallest = *std::min_element(lsbs.begin(), lsbs.end());
+    projection->setAttr("snn.weight_lsb", b.getF64FloatAttr(smallest));
     int bits =
         largest ? static_cast<int>(std::floor(std::log2(largest))) + 2 : 1;
     std::string text;
     llvm::raw_string_ostream os(text);
     os << "weights of '" << getNodeName(projection) << "' into '" << pop.name
-       << "': " << weights.size() << " values as " << format << ", LSB "
-       << llvm::format("%.4g", lsb) << "; max abs error "
+       << "': " << weights.size() << " values as " << format
+       << (lsbs.size() > 1 ? ", smallest LSB " : ", LSB ")
+       << llvm::format("%.4g", smallest) << "; max abs error "
        << llvm::format("%.3g", maxErr) << " ("
        << llvm::format("%.2f", maxW > 0 ? 100 * maxErr / maxW : 0.0)
        << "% of max |w| " << llvm::format("%.4g", maxW) << "), mean "

@@ -58,19 +58,24 @@ FailureOr<SmallVector<Population>> collectPopulations(NetworkOp network);
 /// neuron parameter of the population, folded row-wise), as a flat vector;
 /// `bias` likewise (empty when none). Fails with a diagnostic when the gain
 /// cannot be folded (per-neuron gain on a convolution).
+/// `rows`/`biasRows`, when given, receive for each value the index of the
+/// neuron it feeds (for a convolution: the first neuron of its channel).
 LogicalResult effectiveWeights(Operation *projection, Attribute gain,
                                ShapedType population,
                                SmallVector<double> &weights,
-                               SmallVector<double> &bias);
+                               SmallVector<double> &bias,
+                               SmallVector<int64_t> *rows = nullptr,
+                               SmallVector<int64_t> *biasRows = nullptr);
 
 /// Largest |weight| over all of a population's projections with `gain`.
 FailureOr<double> maxEffectiveWeight(const Population &pop, Attribute gain);
 
 /// Replaces each projection's weights (and bias) by integer mantissas
 /// round(w / lsb) clamped to +-maxMantissa, tags it with `snn.weight_lsb`, and
-/// emits the per-layer report as a remark at the projection.
+/// emits the per-layer report as a remark at the projection. `lsbs` has one
+/// value, or one per neuron (per-channel scales).
 LogicalResult quantizeProjections(const Population &pop, Attribute gain,
-                                  double lsb, int64_t maxMantissa,
+                                  ArrayRef<double> lsbs, int64_t maxMantissa,
                                   StringRef format);
 
 /// Rounds `value` to an integer (nearest, or floor when asked).

@@ -150,7 +150,33 @@ LogicalResult quant::quantizeLoihi(Population &pop,
            mantissaOf(exponent) > maxMantissa + 0.5)
       ++exponent;
   }
-  double lsb = std::ldexp(1.0, target.thresholdShift + exponent) / scale;
+  // Per-channel: each neuron gets the smallest exponent its own incoming
+  // weights allow (a convolution's neurons share their channel's).
+  SmallVector<int64_t> exponents(1, exponent);
+  SmallVector<double> lsbs;
+  if (options.perChannel) {
+    SmallVector<double> rowMax(count, 0.0), weights, bias;
+    SmallVector<int64_t> rows;
+    bool conv = false;
+    for (Operation *p : pop.projections) {
+      conv |= isa<Conv1dOp, Conv2dOp>(p);
+      if (failed(effectiveWeights(p, gainAttr, type, weights, bias, &rows)))
+        return failure();
+      for (auto [k, w] : llvm::enumerate(weights))
+        rowMax[rows[k]] = std::max(rowMax[rows[k]], std::abs(w));
+    }
+    int64_t spatial = conv ? count / type.getDimSize(0) : 1;
+    exponents.assign(count, target.weightExpMin);
+    for (int64_t j = 0; j < count; ++j) {
+      double m = rowMax[j - j % spatial];
+      while (exponents[j] < exponent &&
+             m * scale / std::ldexp(1.0, target.thresholdShift + exponents[j]) >
+                 maxMantissa + 0.5)
+        ++exponents[j];
+    }
+  }
+  for (int64_t e : exponents)
+    lsbs.push_back(std::ldexp(1.0, target.thresholdShift + e) / scale);
 
   SmallVector<int64_t> du(count), dv(count), vth(count), biasMant(count),
       biasExp(count);
@@ -196,12 +222,14 @@ LogicalResult quant::quantizeLoihi(Population &pop,
              << " needs mantissa " << biasMant[i] << " << " << e
              << ", beyond the 13-bit mantissa and 3-bit exponent";
   }
-  std::string format = std::to_string(target.weightBits) +
-                       "-bit mantissas x 2^(" +
-                       std::to_string(target.thresholdShift) +
-                       (exponent < 0 ? "" : "+") + std::to_string(exponent) +
-                       ")";
-  if (failed(quantizeProjections(pop, gainAttr, lsb, maxMantissa, format)))
+  std::string format =
+      std::to_string(target.weightBits) + "-bit mantissas x 2^(" +
+      std::to_string(target.thresholdShift) +
+      (options.perChannel ? std::string("+e per neuron")
+                          : (exponent < 0 ? "" : "+") +
+                                std::to_string(exponent)) +
+      ")";
+  if (failed(quantizeProjections(pop, gainAttr, lsbs, maxMantissa, format)))
     return failure();
 
   if (target.synapticDelaySteps > 0)
@@ -211,13 +239,16 @@ LogicalResult quant::quantizeLoihi(Population &pop,
       n.getLoc(), n.getType(), n.getInput(), intParam(ctx, type, du),
       intParam(ctx, type, dv), intParam(ctx, type, vth),
       intParam(ctx, type, biasMant), intParam(ctx, type, biasExp),
-      b.getI32IntegerAttr(exponent),
+      intParam(ctx, type, exponents),
       b.getBoolAttr(static_cast<bool>(n.getThresholdAttr())),
       b.getF64FloatAttr(scale));
   std::string text;
   llvm::raw_string_ostream os(text);
   os << "layer '" << pop.name << "' on " << target.name << ": v_scale "
-     << llvm::format("%.6g", scale) << ", weight_exp " << exponent << ", du "
+     << llvm::format("%.6g", scale) << ", weight_exp "
+     << (options.perChannel ? std::string("per neuron")
+                            : std::to_string(exponent))
+     << ", du "
      << du[0] << ", dv " << dv[0];
   if (n.getThresholdAttr())
     os << ", vth_mant " << vth[0] << " (threshold "

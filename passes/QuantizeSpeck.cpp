@@ -104,7 +104,7 @@ LogicalResult quant::quantizeSpeck(Population &pop,
              << ", outside the 16-bit state's -32768..0";
   }
   std::string format = std::to_string(target.weightBits) + "-bit integers";
-  if (failed(quantizeProjections(pop, gainAttr, 1.0 / scale,
+  if (failed(quantizeProjections(pop, gainAttr, {1.0 / scale},
                                  static_cast<int64_t>(weightMax), format)))
     return failure();
   OpBuilder b(n);

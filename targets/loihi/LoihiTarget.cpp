@@ -14,7 +14,9 @@ void mlir::snn::registerLoihiTargets() {
                   "fixed point";
   loihi.arithmetic = Arithmetic::Loihi;
   loihi.weightBits = 8; // 8-bit field, mixed sign mode (one bit for sign).
-  loihi.perChannelWeights = false; // One exponent per synapse config.
+  // Synapses into different compartments may use different synapse configs,
+  // so the weight exponent can differ per post-synaptic neuron.
+  loihi.perChannelWeights = true;
   loihi.weightExpMin = -8;
   loihi.weightExpMax = 7;
   loihi.decayBits = 12;
