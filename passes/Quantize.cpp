@@ -52,9 +52,13 @@ struct QuantizePass : public mlir::snn::impl::SNNQuantizeBase<QuantizePass> {
       module.emitError("v-scale must be positive (or 0 for automatic)");
       return signalPassFailure();
     }
-    if (auto existing = module->getAttrOfType<DictionaryAttr>("snn.target")) {
+    if (module->hasAttr("snn.target")) {
+      // Any snn.target (even a malformed one without a name) means the
+      // module was quantized or hand-annotated already.
+      auto existing = module->getAttrOfType<DictionaryAttr>("snn.target");
+      StringAttr name = existing ? existing.getAs<StringAttr>("name") : nullptr;
       module.emitError("module is already quantized for '")
-          << existing.getAs<StringAttr>("name").getValue()
+          << (name ? name.getValue() : StringRef("?"))
           << "'; quantize the float network";
       return signalPassFailure();
     }

@@ -225,9 +225,9 @@ LogicalResult quant::quantizeLoihi(Population &pop,
   std::string format =
       std::to_string(target.weightBits) + "-bit mantissas x 2^(" +
       std::to_string(target.thresholdShift) +
-      (options.perChannel ? std::string("+e per neuron")
-                          : (exponent < 0 ? "" : "+") +
-                                std::to_string(exponent)) +
+      (options.perChannel
+           ? std::string("+e per neuron")
+           : (exponent < 0 ? "" : "+") + std::to_string(exponent)) +
       ")";
   if (failed(quantizeProjections(pop, gainAttr, lsbs, maxMantissa, format)))
     return failure();
@@ -248,8 +248,7 @@ LogicalResult quant::quantizeLoihi(Population &pop,
      << llvm::format("%.6g", scale) << ", weight_exp "
      << (options.perChannel ? std::string("per neuron")
                             : std::to_string(exponent))
-     << ", du "
-     << du[0] << ", dv " << dv[0];
+     << ", du " << du[0] << ", dv " << dv[0];
   if (n.getThresholdAttr())
     os << ", vth_mant " << vth[0] << " (threshold "
        << llvm::format("%g", paramAt(n.getThresholdAttr(), 0)) << " -> "

@@ -29,11 +29,12 @@ LogicalResult quant::quantizeSpeck(Population &pop,
   if (n.getSynDecayAttr())
     return refuse("neurons have no synaptic current (the layer has a synaptic "
                   "time constant); use IF/LIF neurons without tau_syn");
-  if (maxAbs(n.getMemDecay()) != 1.0 || paramSize(n.getMemDecay()) > 1)
-    return refuse("neurons are integrate-and-fire without leak; the layer "
-                  "decays by " +
-                  std::to_string(paramAt(n.getMemDecay(), 0)) +
-                  " per step (a membrane time constant)");
+  for (int64_t i = 0, e = paramSize(n.getMemDecay()); i < e; ++i)
+    if (paramAt(n.getMemDecay(), i) != 1.0)
+      return refuse("neurons are integrate-and-fire without leak; neuron " +
+                    std::to_string(i) + " decays by " +
+                    std::to_string(paramAt(n.getMemDecay(), i)) +
+                    " per step (a membrane time constant)");
   if (maxAbs(n.getMemBias()) != 0)
     return refuse("a constant membrane drive (v_leak or mem_bias) is not "
                   "available; move it into the layer's bias");

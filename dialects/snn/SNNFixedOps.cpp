@@ -67,6 +67,14 @@ LogicalResult SpinnakerNeuronOp::verify() {
   ShapedType pop = getType();
   if (failed(verifyIntParam(*this, "syn_decay", getSynDecayAttr(), pop,
                             kInt32Min, kInt32Max)) ||
+      failed(verifyIntParam(*this, "mem_decay", getMemDecay(), pop, kInt32Min,
+                            kInt32Max)) ||
+      failed(verifyIntParam(*this, "mem_gain", getMemGain(), pop, kInt32Min,
+                            kInt32Max)) ||
+      failed(verifyIntParam(*this, "mem_bias", getMemBias(), pop, kInt32Min,
+                            kInt32Max)) ||
+      failed(verifyIntParam(*this, "v_reset", getVReset(), pop, kInt32Min,
+                            kInt32Max)) ||
       failed(
           verifyIntParam(*this, "input_shift", getInputShift(), pop, 0, 31)) ||
       failed(verifyIntParam(*this, "threshold", getThresholdAttr(), pop,
