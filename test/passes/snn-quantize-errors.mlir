@@ -465,7 +465,7 @@ snn.network @leak(%x: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0e-3 : 
 // Tests that a per-neuron decay counts as a leak even where one neuron has 1.
 snn.network @leak_per_neuron(%x: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0e-3 : f64} {
   %w = snn.linear %x {weight = dense<1.0> : tensor<2x2xf32>} : tensor<2xf32> -> tensor<2xf32>
-  // expected-error @+1 {{layer 'mixed' cannot run on speck: neurons are integrate-and-fire without leak; the layer decays by}}
+  // expected-error @+1 {{layer 'mixed' cannot run on speck: neurons are integrate-and-fire without leak; neuron 1 decays by 0.900000}}
   %z = snn.step_neuron %w {syn_gain = 1.0 : f32, mem_decay = dense<[1.0, 0.9]> : tensor<2xf32>, mem_gain = 1.0 : f32, mem_bias = 0.0 : f32, threshold = 1.0 : f32, reset = #snn<reset subtract>, snn.name = "mixed"} : tensor<2xf32>
   snn.output %z : tensor<2xf32>
 }
