@@ -99,14 +99,13 @@ std::string noCoreMessage(const Layer &layer, const LayerMemory &need,
   int k = largestCore(chip, [](const CoreMemory &m) { return m.kernel; });
   int n = largestCore(chip, [](const CoreMemory &m) { return m.neuron; });
   int b = largestCore(chip, [](const CoreMemory &m) { return m.bias; });
-  std::string msg = "layer '" + layer.name + "' fits no core: it needs " +
-                    needText(need) + "; the largest core memories are kernel " +
-                    std::to_string(chip.cores[k].kernel) + " (core " +
-                    std::to_string(k) + "), neuron " +
-                    std::to_string(chip.cores[n].neuron) + " (core " +
-                    std::to_string(n) + "), bias " +
-                    std::to_string(chip.cores[b].bias) + " (core " +
-                    std::to_string(b) + ")";
+  std::string msg =
+      "layer '" + layer.name + "' fits no core: it needs " + needText(need) +
+      "; the largest core memories are kernel " +
+      std::to_string(chip.cores[k].kernel) + " (core " + std::to_string(k) +
+      "), neuron " + std::to_string(chip.cores[n].neuron) + " (core " +
+      std::to_string(n) + "), bias " + std::to_string(chip.cores[b].bias) +
+      " (core " + std::to_string(b) + ")";
   bool single = false;
   if (need.kernel > chip.cores[k].kernel) {
     msg += "; reduce the input channels, output channels or kernel size "
@@ -243,9 +242,9 @@ bool assignCores(const std::vector<Layer> &layers, const Chip &chip,
       cores.push_back(static_cast<int>(c));
   err = "layer '" + layers[first].name + "' cannot be placed: it needs " +
         needText(needs[first]) + " and fits only cores " +
-        listCores(candidates[first]) + "; layers " + names + " fit only cores " +
-        listCores(cores) + " (" + std::to_string(count) + " layers for " +
-        std::to_string(cores.size()) +
+        listCores(candidates[first]) + "; layers " + names +
+        " fit only cores " + listCores(cores) + " (" + std::to_string(count) +
+        " layers for " + std::to_string(cores.size()) +
         " cores); shrink one of them so it fits another core";
   return false;
 }

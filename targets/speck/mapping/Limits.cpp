@@ -78,8 +78,7 @@ std::vector<std::string> checkLayer(const Layer &layer) {
     r.add("input channels at most 1024: " + std::to_string(layer.inChannels) +
           "; reduce the previous layer's channels");
   if (layer.outChannels > maxChannels)
-    r.add("output channels at most 1024: " +
-          std::to_string(layer.outChannels) +
+    r.add("output channels at most 1024: " + std::to_string(layer.outChannels) +
           "; reduce the channels or split the layer over two cores");
 
   if (layer.inH > maxInput || layer.inW > maxInput)
@@ -91,19 +90,19 @@ std::vector<std::string> checkLayer(const Layer &layer) {
 
   // A feature map that disagrees with the conv arithmetic means the layer was
   // built wrongly; the memory need would then be computed on a wrong shape.
-  int64_t convH = convOutputSize(layer.inH, layer.kernelH, layer.strideH,
-                                 layer.padH);
-  int64_t convW = convOutputSize(layer.inW, layer.kernelW, layer.strideW,
-                                 layer.padW);
+  int64_t convH =
+      convOutputSize(layer.inH, layer.kernelH, layer.strideH, layer.padH);
+  int64_t convW =
+      convOutputSize(layer.inW, layer.kernelW, layer.strideW, layer.padW);
   if (convH != layer.outH || convW != layer.outW)
     r.add("feature map must equal the conv output " + size2(convH, convW) +
           ": " + size2(layer.outH, layer.outW) +
           "; fix the layer's input, kernel, stride, padding or output size");
 
   if (layer.destinations.size() > maxDestinations)
-    r.add("at most 2 destinations: " +
-          std::to_string(layer.destinations.size()) +
-          "; feed the extra destinations through an intermediate layer");
+    r.add(
+        "at most 2 destinations: " + std::to_string(layer.destinations.size()) +
+        "; feed the extra destinations through an intermediate layer");
 
   return r.messages;
 }

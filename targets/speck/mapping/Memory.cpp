@@ -58,11 +58,11 @@ LayerMemory memoryNeed(const Layer &layer) {
   // (kernel position, output channel / row, column), so each field is
   // rounded up to a power of two: a 3x3 kernel takes 16 slots, not 9.
   LayerMemory need;
-  need.kernel = scaled(layer.inChannels,
-                       ceilLog2(layer.kernelH * layer.kernelW) +
-                           ceilLog2(layer.outChannels));
-  need.neuron = scaled(layer.outChannels,
-                       ceilLog2(layer.outH) + ceilLog2(layer.outW));
+  need.kernel =
+      scaled(layer.inChannels, ceilLog2(layer.kernelH * layer.kernelW) +
+                                   ceilLog2(layer.outChannels));
+  need.neuron =
+      scaled(layer.outChannels, ceilLog2(layer.outH) + ceilLog2(layer.outW));
   need.bias = layer.hasBias ? layer.outChannels : 0;
   return need;
 }

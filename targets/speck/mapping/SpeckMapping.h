@@ -60,8 +60,7 @@ int64_t ceilLog2(int64_t n);
 
 /// Output length of a convolution: (in - kernel + 2 * pad) / stride + 1,
 /// rounded down as PyTorch and sinabs `get_neuron_shape` do.
-int64_t convOutputSize(int64_t in, int64_t kernel, int64_t stride,
-                       int64_t pad);
+int64_t convOutputSize(int64_t in, int64_t kernel, int64_t stride, int64_t pad);
 
 /// The published formulas (sinabs `DynapcnnLayer.memory_summary`):
 /// kernel = c_in * 2^(ceil(log2(kx*ky)) + ceil(log2 c_out)),
