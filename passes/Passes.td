@@ -72,4 +72,20 @@ def SNNQuantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
   ];
 }
 
+def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
+  let summary = "Assign a quantized network to the target's cores";
+  let description = [{
+    Reads the module's `snn.target` (set by --snn-quantize) and maps the
+    network onto the target's cores, checking every capacity in the
+    description: one diagnostic per problem, at the layer, saying the
+    resource, the need, the limit and what to change. Mapped ops get an
+    `snn.core` attribute; each layer gets a remark with its resource use.
+
+    Speck arithmetic: each conv -> IAF -> sum-pool stage on one of the 9
+    cores, by the published kernel/neuron/bias memory formulas, as a maximum
+    matching (targets/speck/mapping). Loihi and SpiNNaker arithmetic (neuron
+    partitioning, placement, routing) are not available yet.
+  }];
+}
+
 #endif // SNN_PASSES_TD

@@ -1,0 +1,51 @@
+//===- Map.cpp - The --snn-map pass
+//----------------------------------------===//
+#include "passes/Mapping.h"
+#include "passes/Passes.h"
+
+namespace mlir::snn {
+#define GEN_PASS_DEF_SNNMAP
+#include "passes/Passes.h.inc"
+} // namespace mlir::snn
+
+using namespace mlir;
+using namespace mlir::snn;
+
+namespace {
+struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto attr = module->getAttrOfType<DictionaryAttr>("snn.target");
+    if (!attr) {
+      module.emitError("mapping needs a quantized module; run "
+                       "--snn-quantize='target=NAME' first");
+      return signalPassFailure();
+    }
+    std::string field;
+    std::optional<TargetDescription> target =
+        TargetDescription::fromAttribute(attr, field);
+    if (!target) {
+      module.emitError("the module's snn.target lacks a valid '")
+          << field << "' field";
+      return signalPassFailure();
+    }
+    for (NetworkOp network : module.getOps<NetworkOp>()) {
+      LogicalResult result = success();
+      switch (target->arithmetic) {
+      case Arithmetic::Speck:
+        result = mapSpeck(network, *target);
+        break;
+      case Arithmetic::Float:
+        // The GPU simulator has no cores to assign.
+        break;
+      default:
+        result = network.emitError("core mapping for the ")
+                 << stringifyArithmetic(target->arithmetic)
+                 << " arithmetic is not available in this version";
+      }
+      if (failed(result))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace
