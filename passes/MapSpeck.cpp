@@ -148,6 +148,12 @@ LogicalResult mlir::snn::mapSpeck(NetworkOp network,
     speckmap::LayerMemory need = speckmap::memoryNeed(l.layer);
     const speckmap::CoreMemory &core = chip.cores[coreOf[i]];
     l.neuron->setAttr("snn.core", b.getI64IntegerAttr(coreOf[i]));
+    l.neuron.getInput().getDefiningOp()->setAttr(
+        "snn.core", b.getI64IntegerAttr(coreOf[i]));
+    SmallVector<int64_t> routes;
+    for (int d : l.layer.destinations)
+      routes.push_back(coreOf[d]);
+    l.neuron->setAttr("snn.routes", b.getDenseI64ArrayAttr(routes));
     if (l.pool)
       l.pool->setAttr("snn.core", b.getI64IntegerAttr(coreOf[i]));
     l.neuron.emitRemark() << "layer '" << l.layer.name << "' on core "

@@ -1,6 +1,7 @@
 //===- ModelLoader.cpp - Any model file to a runtime plan
 //------------------===//
 #include "translate/ModelLoader.h"
+#include "runtime/artifact/CoreMapFile.h"
 #include "runtime/plan/Plan.pb.h"
 #include "translate/plan/PlanExport.h"
 
@@ -23,7 +24,8 @@ ModelKind mlir::snn::detectModelKind(llvm::StringRef path) {
   if (ext == ".mlir" || ext == ".mlirbc")
     return ModelKind::Mlir;
   if (ext == ".pb" || ext == ".plan" || ext == ".pbtxt" || ext == ".txt")
-    return ModelKind::Plan;
+    return ::snn::runtime::isCoreMapFile(path.str()) ? ModelKind::CoreMap
+                                                     : ModelKind::Plan;
   return ModelKind::Unknown;
 }
 

@@ -17,7 +17,7 @@ class Plan;
 
 namespace mlir::snn {
 
-enum class ModelKind { Nir, Mlir, Plan, Unknown };
+enum class ModelKind { Nir, Mlir, Plan, CoreMap, Unknown };
 
 /// Decides by content (HDF5 signature) first, then by extension.
 ModelKind detectModelKind(llvm::StringRef path);

@@ -15,6 +15,7 @@
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
 
+#include "runtime/artifact/CoreMapFile.h"
 #include "runtime/engine/PlanFile.h"
 #include "runtime/io/Npy.h"
 
@@ -133,6 +134,30 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
       fail(err);
       return false;
     }
+    return true;
+  }
+  if (kind == mlir::snn::ModelKind::CoreMap) {
+    if (!target.empty()) {
+      fail(modelPath + ": a core map already fixes its target; --target and "
+                       "--compare=float need the .nir or .mlir model");
+      return false;
+    }
+    artifact::CoreMap map;
+    int64_t undelivered = 0;
+    if (!runtime::loadCoreMapFile(modelPath, map, err) ||
+        !runtime::emulationPlan(map, plan, undelivered, err)) {
+      fail(modelPath + ": " + err);
+      return false;
+    }
+    if (!quiet)
+      outs() << "emulating the " << map.target()
+             << " core map: " << map.cores_size()
+             << " cores, spikes delivered through its "
+             << "routing\n";
+    if (undelivered)
+      errs() << "snn-run: warning: " << undelivered
+             << " connection(s) between cores have no route in the core map; "
+                "they deliver nothing\n";
     return true;
   }
   if (kind == mlir::snn::ModelKind::Unknown) {

@@ -25,8 +25,7 @@ template <typename Field> void appendParam(Attribute attr, Field *out) {
     out->Add(v);
 }
 
-template <typename Field>
-void appendInt(Attribute attr, Field *out) {
+template <typename Field> void appendInt(Attribute attr, Field *out) {
   if (auto scalar = dyn_cast<IntegerAttr>(attr)) {
     out->Add(static_cast<int32_t>(scalar.getInt()));
     return;
@@ -212,9 +211,10 @@ LogicalResult Exporter::lowerOp(Operation *op, plan::Node *node) {
     if (spinn.getThresholdAttr())
       appendInt(spinn.getThresholdAttr(), n->mutable_threshold());
     appendInt(spinn.getVReset(), n->mutable_v_reset());
-    n->set_reset(spinn.getReset() == ResetMode::Subtract ? plan::NeuronOp::SUBTRACT
-                 : spinn.getReset() == ResetMode::None   ? plan::NeuronOp::NONE
-                                                         : plan::NeuronOp::TO_VALUE);
+    n->set_reset(
+        spinn.getReset() == ResetMode::Subtract ? plan::NeuronOp::SUBTRACT
+        : spinn.getReset() == ResetMode::None   ? plan::NeuronOp::NONE
+                                                : plan::NeuronOp::TO_VALUE);
     appendInt(spinn.getInputShift(), n->mutable_input_shift());
     n->set_v_scale(spinn.getVScale().convertToDouble());
   } else if (auto speck = dyn_cast<SpeckNeuronOp>(op)) {

@@ -1,0 +1,166 @@
+//===- CoreMapFile.cpp - Core-map artifacts: files and emulation
+//-----------===//
+#include "runtime/artifact/CoreMapFile.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/text_format.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace snn;
+using namespace snn::runtime;
+
+namespace {
+bool isText(const std::string &path) {
+  auto ends = [&](const std::string &suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) ==
+               0;
+  };
+  return ends(".pbtxt") || ends(".txt");
+}
+
+bool slurp(const std::string &path, std::string &bytes, std::string &err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    err = path + ": cannot open file";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  bytes = buffer.str();
+  return true;
+}
+
+bool parse(const std::string &path, const std::string &bytes,
+           artifact::CoreMap &map) {
+  if (isText(path))
+    return google::protobuf::TextFormat::ParseFromString(bytes, &map);
+  return map.ParseFromString(bytes);
+}
+} // namespace
+
+bool snn::runtime::isCoreMapFile(const std::string &path) {
+  std::string bytes, err;
+  artifact::CoreMap map;
+  return slurp(path, bytes, err) && parse(path, bytes, map) &&
+         map.magic() == kCoreMapMagic;
+}
+
+bool snn::runtime::loadCoreMapFile(const std::string &path,
+                                   artifact::CoreMap &map, std::string &err) {
+  std::string bytes;
+  if (!slurp(path, bytes, err))
+    return false;
+  if (!parse(path, bytes, map) || map.magic() != kCoreMapMagic) {
+    err = path + ": not a core-map artifact (no 'snn-coremap' magic)";
+    return false;
+  }
+  if (map.format_version() == 0 ||
+      map.format_version() > kCoreMapFormatVersion) {
+    err = path + ": core-map format version " +
+          std::to_string(map.format_version()) +
+          " is not supported (this "
+          "runtime reads version " +
+          std::to_string(kCoreMapFormatVersion) + ")";
+    return false;
+  }
+  return true;
+}
+
+bool snn::runtime::writeCoreMapFile(const std::string &path,
+                                    const artifact::CoreMap &map,
+                                    std::string &err) {
+  std::string bytes;
+  if (isText(path)) {
+    google::protobuf::TextFormat::PrintToString(map, &bytes);
+  } else {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    if (!map.SerializeToCodedStream(&coded)) {
+      err = path + ": cannot serialise the core map";
+      return false;
+    }
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  if (!out) {
+    err = path + ": cannot write file";
+    return false;
+  }
+  return true;
+}
+
+bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
+                                 int64_t &dropped, std::string &err) {
+  plan = map.plan();
+  dropped = 0;
+  const int nodes = plan.nodes_size(), cores = map.cores_size();
+  // Which core computes each node (-1: the host, or not assigned).
+  std::vector<int> coreOf(nodes, -1);
+  for (int c = 0; c < cores; ++c)
+    for (const artifact::Slice &slice : map.cores(c).slices()) {
+      if (slice.node() >= static_cast<uint32_t>(nodes)) {
+        err = "core " + std::to_string(c) + " names node " +
+              std::to_string(slice.node()) + " but the plan has " +
+              std::to_string(nodes) + " nodes";
+        return false;
+      }
+      if (coreOf[slice.node()] >= 0 && coreOf[slice.node()] != c) {
+        err = "node '" + plan.nodes(slice.node()).name() +
+              "' is split across cores; this emulator runs whole-layer "
+              "core maps";
+        return false;
+      }
+      coreOf[slice.node()] = c;
+    }
+  // Free reshapes (flatten) and result nodes live where their input does.
+  for (int i = 0; i < nodes; ++i) {
+    const plan::Node &node = plan.nodes(i);
+    if (coreOf[i] < 0 && node.has_identity() && node.operands_size() == 1)
+      coreOf[i] = coreOf[node.operands(0).node()];
+  }
+  std::set<std::pair<int, int>> routes;
+  auto addRoute = [&](uint32_t from, uint32_t to) {
+    if (from >= static_cast<uint32_t>(cores) ||
+        to >= static_cast<uint32_t>(cores)) {
+      err = "a route names core " + std::to_string(std::max(from, to)) +
+            " but the artifact has " + std::to_string(cores) + " cores";
+      return false;
+    }
+    routes.insert({static_cast<int>(from), static_cast<int>(to)});
+    return true;
+  };
+  if (map.has_speck())
+    for (const auto &d : map.speck().destinations())
+      if (!addRoute(d.from(), d.to()))
+        return false;
+  if (map.has_mesh())
+    for (const auto &r : map.mesh().routes())
+      if (!addRoute(r.from(), r.to()))
+        return false;
+  // An edge between cores that no route carries delivers nothing: its
+  // operand is redirected to a node that is always zero (appended at the end
+  // and read as "previous step", which the plan allows for any node).
+  for (int i = 0; i < nodes; ++i) {
+    for (int k = 0; k < plan.nodes(i).operands_size(); ++k) {
+      int from = coreOf[plan.nodes(i).operands(k).node()], to = coreOf[i];
+      if (from < 0 || to < 0 || from == to || routes.count({from, to}))
+        continue;
+      plan::Node *zero = plan.add_nodes();
+      zero->set_name(plan.nodes(i).name() + ".undelivered" +
+                     std::to_string(dropped));
+      *zero->mutable_shape() = plan.nodes(i).input_shape();
+      zero->mutable_zero();
+      plan::Operand *operand = plan.mutable_nodes(i)->mutable_operands(k);
+      operand->set_node(plan.nodes_size() - 1);
+      operand->set_previous_step(true);
+      ++dropped;
+    }
+  }
+  return true;
+}
