@@ -13,6 +13,8 @@ using namespace mlir::snn;
 
 namespace {
 struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
+  using SNNMapBase::SNNMapBase;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto attr = module->getAttrOfType<DictionaryAttr>("snn.target");
@@ -34,6 +36,10 @@ struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
       switch (target->arithmetic) {
       case Arithmetic::Speck:
         result = mapSpeck(network, *target);
+        break;
+      case Arithmetic::Loihi:
+      case Arithmetic::Spinnaker:
+        result = mapNeuronCores(network, *target, neuronsPerCore);
         break;
       case Arithmetic::Float:
         // The GPU simulator has no cores to assign.

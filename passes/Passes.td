@@ -83,9 +83,15 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
 
     Speck arithmetic: each conv -> IAF -> sum-pool stage on one of the 9
     cores, by the published kernel/neuron/bias memory formulas, as a maximum
-    matching (targets/speck/mapping). Loihi and SpiNNaker arithmetic (neuron
-    partitioning, placement, routing) are not available yet.
+    matching (targets/speck/mapping). Loihi and SpiNNaker arithmetic: neurons
+    partitioned onto cores under the neuron, input-axon and synapse
+    capacities, minimising inter-core spike traffic
+    (targets/common/partition); `neurons-per-core=N` caps the fill.
   }];
+  let options = [
+    Option<"neuronsPerCore", "neurons-per-core", "int64_t", /*default=*/"0",
+           "Most neurons per core (0: the target's capacity)">
+  ];
 }
 
 #endif // SNN_PASSES_TD

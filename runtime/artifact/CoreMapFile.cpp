@@ -6,6 +6,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -95,12 +96,90 @@ bool snn::runtime::writeCoreMapFile(const std::string &path,
   return true;
 }
 
+/// Neuron-level maps: a weight from neuron i of one node to neuron o of
+/// another whose cores differ is delivered only if a route joins the cores;
+/// otherwise the emulator zeroes it, which is what the chip would compute.
+static bool dropSplitConnections(plan::Plan &plan,
+                                 const std::vector<std::vector<int>> &nc,
+                                 const std::set<std::pair<int, int>> &routes,
+                                 int64_t &dropped) {
+  const int nodes = nc.size();
+  auto isNeuron = [&](int i) {
+    const plan::Node &n = plan.nodes(i);
+    return n.has_neuron() || n.has_loihi_neuron() || n.has_spinnaker_neuron() ||
+           n.has_speck_neuron();
+  };
+  auto passThrough = [&](int i) {
+    const plan::Node &n = plan.nodes(i);
+    return (n.has_delay() || n.has_identity()) && n.operands_size() >= 1;
+  };
+  // Users of every node, to find the neurons a projection feeds.
+  std::vector<std::vector<int>> users(plan.nodes_size());
+  for (int i = 0; i < plan.nodes_size(); ++i)
+    for (const plan::Operand &o : plan.nodes(i).operands())
+      users[o.node()].push_back(i);
+  for (int a = 0; a < nodes; ++a) {
+    plan::Node *node = plan.mutable_nodes(a);
+    if (!(node->has_affine() || node->has_sparse() || node->has_scale()) ||
+        node->operands_size() != 1)
+      continue;
+    int pre = node->operands(0).node();
+    while (pre < nodes && !isNeuron(pre) && passThrough(pre) &&
+           plan.nodes(pre).operands_size() == 1)
+      pre = plan.nodes(pre).operands(0).node();
+    if (pre >= nodes || !isNeuron(pre) || nc[pre].empty())
+      continue;
+    std::vector<int> posts, frontier = users[a];
+    while (!frontier.empty()) {
+      int u = frontier.back();
+      frontier.pop_back();
+      if (u >= nodes)
+        continue;
+      if (isNeuron(u))
+        posts.push_back(u);
+      else if (passThrough(u))
+        frontier.insert(frontier.end(), users[u].begin(), users[u].end());
+    }
+    for (int post : posts) {
+      if (nc[post].empty())
+        continue;
+      auto delivered = [&](int64_t i, int64_t o) {
+        int from = nc[pre][i], to = nc[post][o];
+        return from < 0 || to < 0 || from == to || routes.count({from, to});
+      };
+      if (node->has_affine()) {
+        auto *w = node->mutable_affine()->mutable_weight();
+        int64_t out = nc[post].size(), in = nc[pre].size();
+        if (w->size() != out * in)
+          continue;
+        for (int64_t o = 0; o < out; ++o)
+          for (int64_t i = 0; i < in; ++i)
+            if (w->Get(o * in + i) != 0 && !delivered(i, o)) {
+              w->Set(o * in + i, 0);
+              ++dropped;
+            }
+      } else if (node->has_sparse()) {
+        auto *s = node->mutable_sparse();
+        for (int r = 0; r + 1 < s->row_ptr_size(); ++r)
+          for (uint32_t k = s->row_ptr(r); k < s->row_ptr(r + 1); ++k)
+            if (s->value(k) != 0 && !delivered(s->col(k), r)) {
+              s->set_value(k, 0);
+              ++dropped;
+            }
+      }
+    }
+  }
+  return true;
+}
+
 bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
                                  int64_t &dropped, std::string &err) {
   plan = map.plan();
   dropped = 0;
   const int nodes = plan.nodes_size(), cores = map.cores_size();
-  // Which core computes each node (-1: the host, or not assigned).
+  // Which core computes each neuron of each node; coreOf[node] is that core
+  // when the whole node is on one core, -1 for the host or a split node.
+  std::vector<std::vector<int>> neuronCore(nodes);
   std::vector<int> coreOf(nodes, -1);
   for (int c = 0; c < cores; ++c)
     for (const artifact::Slice &slice : map.cores(c).slices()) {
@@ -110,14 +189,28 @@ bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
               std::to_string(nodes) + " nodes";
         return false;
       }
-      if (coreOf[slice.node()] >= 0 && coreOf[slice.node()] != c) {
-        err = "node '" + plan.nodes(slice.node()).name() +
-              "' is split across cores; this emulator runs whole-layer "
-              "core maps";
+      int64_t size = 1;
+      for (int64_t d : plan.nodes(slice.node()).shape())
+        size *= d;
+      if (slice.begin() < 0 || slice.end() > size ||
+          slice.begin() >= slice.end()) {
+        err = "core " + std::to_string(c) + ": slice [" +
+              std::to_string(slice.begin()) + ", " +
+              std::to_string(slice.end()) + ") is outside node '" +
+              plan.nodes(slice.node()).name() + "' of " + std::to_string(size) +
+              " neurons";
         return false;
       }
-      coreOf[slice.node()] = c;
+      std::vector<int> &nc = neuronCore[slice.node()];
+      nc.resize(size, -1);
+      for (int64_t i = slice.begin(); i < slice.end(); ++i)
+        nc[i] = c;
     }
+  for (int i = 0; i < nodes; ++i)
+    if (!neuronCore[i].empty() &&
+        std::all_of(neuronCore[i].begin(), neuronCore[i].end(),
+                    [&](int c) { return c == neuronCore[i].front(); }))
+      coreOf[i] = neuronCore[i].front();
   // Free reshapes (flatten) and result nodes live where their input does.
   for (int i = 0; i < nodes; ++i) {
     const plan::Node &node = plan.nodes(i);
@@ -162,5 +255,5 @@ bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
       ++dropped;
     }
   }
-  return true;
+  return dropSplitConnections(plan, neuronCore, routes, dropped);
 }

@@ -18,6 +18,89 @@ using namespace mlir;
 using namespace mlir::snn;
 namespace artifact = ::snn::artifact;
 
+/// Neuron-level maps (Loihi/SpiNNaker style): each core holds runs of
+/// neurons of several populations; the on-chip mesh carries the links.
+static LogicalResult exportNeuronCores(NetworkOp network,
+                                       const TargetDescription &target,
+                                       artifact::CoreMap &map) {
+  const auto &plan = map.plan();
+  auto nodeIndex = [&](Operation *op) -> int {
+    std::string name = getNodeName(op);
+    for (int i = 0; i < plan.nodes_size(); ++i)
+      if (plan.nodes(i).name() == name)
+        return i;
+    return -1;
+  };
+  int64_t numCores =
+      network->getAttrOfType<IntegerAttr>("snn.cores_used").getInt();
+  // One chip holds target.cores cores on a mesh 8 wide ([unconfirmed]
+  // arrangement; only hop counts depend on it).
+  const int64_t perChip = target.cores > 0 ? target.cores : numCores;
+  const int meshX = 8;
+  for (int64_t c = 0; c < numCores; ++c) {
+    artifact::Core *core = map.add_cores();
+    core->mutable_chip()->set_x(static_cast<int32_t>(c / perChip));
+    core->mutable_chip()->set_y(0);
+    core->set_index(static_cast<int32_t>(c % perChip));
+  }
+  WalkResult walk = network.walk([&](Operation *op) {
+    auto coreOf = op->getAttrOfType<DenseI32ArrayAttr>("snn.core_of");
+    if (!coreOf)
+      return WalkResult::advance();
+    int node = nodeIndex(op);
+    if (node < 0) {
+      op->emitError("mapped op has no node in the plan");
+      return WalkResult::interrupt();
+    }
+    ArrayRef<int32_t> cores = coreOf.asArrayRef();
+    for (size_t i = 0; i < cores.size();) {
+      size_t j = i;
+      while (j < cores.size() && cores[j] == cores[i])
+        ++j;
+      artifact::Core *core = map.mutable_cores(cores[i]);
+      artifact::Slice *slice = core->add_slices();
+      slice->set_node(node);
+      slice->set_begin(i);
+      slice->set_end(j);
+      core->set_neurons(core->neurons() + (j - i));
+      i = j;
+    }
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+  auto *mesh = map.mutable_mesh();
+  mesh->set_cores_x(meshX);
+  mesh->set_cores_y(static_cast<int32_t>((perChip + meshX - 1) / meshX));
+  ArrayRef<int32_t> links =
+      network->getAttrOfType<DenseI32ArrayAttr>("snn.core_links").asArrayRef();
+  for (size_t k = 0; k + 1 < links.size(); k += 2) {
+    auto *route = mesh->add_routes();
+    int64_t a = links[k], b = links[k + 1];
+    route->set_from(a);
+    route->set_to(b);
+    // Dimension-order routing: |dx| + |dy| on the chip's mesh; chips are
+    // placed in a row, one hop per chip boundary between them.
+    int64_t ia = a % perChip, ib = b % perChip;
+    int64_t hops = std::abs(ia % meshX - ib % meshX) +
+                   std::abs(ia / meshX - ib / meshX) +
+                   std::abs(a / perChip - b / perChip);
+    route->set_hops(static_cast<int32_t>(hops));
+  }
+  artifact::Report *report = map.mutable_report();
+  report->set_cores_used(numCores);
+  report->set_cores_lower_bound(
+      network->getAttrOfType<IntegerAttr>("snn.cores_lower_bound").getInt());
+  report->set_inter_core_packets_per_step(
+      network->getAttrOfType<FloatAttr>("snn.inter_core_packets")
+          .getValueAsDouble());
+  auto *usage = report->add_usage();
+  usage->set_resource("cores");
+  usage->set_used(numCores);
+  usage->set_capacity(target.cores);
+  return success();
+}
+
 LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
                                        artifact::CoreMap &map) {
   auto targetAttr = module->getAttrOfType<DictionaryAttr>("snn.target");
@@ -47,6 +130,8 @@ LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
         return i;
     return -1;
   };
+  if (network->hasAttr("snn.core_links"))
+    return exportNeuronCores(network, *target, map);
   // Cores in index order; each holds the ops marked with its number.
   std::map<int64_t, SmallVector<Operation *>> byCore;
   network.walk([&](Operation *op) {

@@ -1,0 +1,196 @@
+//===- MapCores.cpp - Neuron-level mapping onto many-core chips
+//------------===//
+//
+// Loihi- and SpiNNaker-style chips hold a slice of a population per core and
+// store synapses at the post-synaptic core. This lowers the quantized network
+// to a neuron graph (one edge per non-zero weight between neurons),
+// partitions it under the description's per-core capacities
+// (targets/common/partition), numbers the cores in order so consecutive cores
+// sit next to each other on the on-chip mesh, and records the result as
+// `snn.core_of` (the core of every neuron) on each neuron op.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Mapping.h"
+#include "targets/common/partition/Partition.h"
+
+#include "mlir/IR/Builders.h"
+
+#include <algorithm>
+#include <set>
+
+using namespace mlir;
+using namespace mlir::snn;
+namespace partition = ::snn::mapping;
+
+namespace {
+bool isFixedNeuron(Operation *op) {
+  return isa<LoihiNeuronOp, SpinnakerNeuronOp>(op);
+}
+
+/// The neuron op whose spikes reach `v` through delays, flattens and adds of
+/// one operand (null for a network input).
+Operation *sourceNeuron(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (isFixedNeuron(def))
+      return def;
+    if (isa<StepDelayOp, FlattenOp>(def)) {
+      v = def->getOperand(0);
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The weighted ops whose sum feeds `neuron` (through snn.add/step_delay).
+void projectionsOf(Value v, SmallVectorImpl<Operation *> &out) {
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return;
+  if (isa<AddOp>(def)) {
+    for (Value operand : def->getOperands())
+      projectionsOf(operand, out);
+  } else if (isa<StepDelayOp>(def)) {
+    projectionsOf(def->getOperand(0), out);
+  } else if (isa<AffineOp, LinearOp, SparseProjectionOp, ScaleOp, Conv1dOp,
+                 Conv2dOp>(def)) {
+    out.push_back(def);
+  }
+}
+} // namespace
+
+LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
+                                        const TargetDescription &target,
+                                        int64_t neuronsPerCore) {
+  SmallVector<Operation *> populations;
+  DenseMap<Operation *, int64_t> begin;
+  partition::NeuronGraph graph;
+  for (Operation &op : network.getBody().front())
+    if (isFixedNeuron(&op)) {
+      begin[&op] = graph.numNeurons;
+      graph.popBegin.push_back(graph.numNeurons);
+      graph.numNeurons +=
+          cast<ShapedType>(op.getResult(0).getType()).getNumElements();
+      populations.push_back(&op);
+    }
+  graph.popBegin.push_back(graph.numNeurons);
+  for (auto [p, op] : llvm::enumerate(populations))
+    for (int64_t i = graph.popBegin[p]; i < graph.popBegin[p + 1]; ++i)
+      graph.population.push_back(p);
+
+  // Edges pre -> post for every non-zero weight between two neurons.
+  std::vector<std::pair<int64_t, int32_t>> edges;
+  for (Operation *post : populations) {
+    SmallVector<Operation *> projections;
+    projectionsOf(post->getOperand(0), projections);
+    for (Operation *p : projections) {
+      Operation *pre = sourceNeuron(p->getOperand(0));
+      if (!pre)
+        continue; // From the host: input axons, not core-to-core traffic.
+      if (isa<Conv1dOp, Conv2dOp>(p))
+        return p->emitError("projection '")
+               << getNodeName(p) << "' into '" << getNodeName(post)
+               << "': convolutions are not yet mapped onto " << target.name
+               << " cores (use speck for convolutional networks)";
+      int64_t from = begin[pre], to = begin[post];
+      auto add = [&](int64_t i, int64_t o, float w) {
+        if (w != 0)
+          edges.push_back({from + i, static_cast<int32_t>(to + o)});
+      };
+      if (auto scale = dyn_cast<ScaleOp>(p)) {
+        auto values = cast<DenseElementsAttr>(scale.getScale());
+        for (auto [i, w] : llvm::enumerate(values.getValues<float>()))
+          add(i, i, w);
+      } else if (auto sparse = dyn_cast<SparseProjectionOp>(p)) {
+        ArrayRef<int32_t> rows = sparse.getRowPtr(), cols = sparse.getCols();
+        auto values = llvm::to_vector(sparse.getValues().getValues<float>());
+        for (size_t r = 0; r + 1 < rows.size(); ++r)
+          for (int32_t k = rows[r]; k < rows[r + 1]; ++k)
+            add(cols[k], r, values[k]);
+      } else {
+        auto weight = cast<DenseElementsAttr>(p->getAttr("weight"));
+        int64_t in = weight.getType().getDimSize(1);
+        for (auto [k, w] : llvm::enumerate(weight.getValues<float>()))
+          add(k % in, k / in, w);
+      }
+    }
+  }
+  std::sort(edges.begin(), edges.end());
+  graph.rowPtr.assign(graph.numNeurons + 1, 0);
+  for (auto [pre, post] : edges) {
+    ++graph.rowPtr[pre + 1];
+    graph.col.push_back(post);
+  }
+  for (int64_t i = 0; i < graph.numNeurons; ++i)
+    graph.rowPtr[i + 1] += graph.rowPtr[i];
+
+  partition::PartitionOptions options;
+  options.capacity.neurons = target.neuronsPerCore;
+  options.capacity.fanIn = target.axonsInPerCore;
+  // Synapse memory in entries: one weight plus a target index of the same
+  // width per synapse (an approximation of the chips' packed formats).
+  if (target.synapseBytesPerCore > 0 && target.arithmetic == Arithmetic::Loihi)
+    options.capacity.synapses =
+        target.synapseBytesPerCore * 8 / (2 * target.weightBits);
+  options.neuronsPerCoreCap = neuronsPerCore;
+  partition::PartitionResult result;
+  std::string err;
+  if (!partition::partition(graph, options, result, err)) {
+    // The partitioner numbers populations; the user knows their names.
+    for (size_t p = 0; p < populations.size(); ++p) {
+      std::string index = "population " + std::to_string(p) + ":";
+      if (size_t at = err.find(index); at != std::string::npos) {
+        err.replace(at, index.size(),
+                    "layer '" + getNodeName(populations[p]) + "':");
+        return populations[p]->emitError("cannot map onto ")
+               << target.name << ": " << err;
+      }
+    }
+    return network.emitError("cannot map onto ") << target.name << ": " << err;
+  }
+  if (target.cores > 0 && result.numCores > target.cores)
+    network.emitRemark() << "the network needs " << result.numCores
+                         << " cores, more than the " << target.cores
+                         << " of one chip: it spans "
+                         << (result.numCores + target.cores - 1) / target.cores
+                         << " chips";
+
+  Builder b(network.getContext());
+  for (auto [p, op] : llvm::enumerate(populations)) {
+    int64_t lo = graph.popBegin[p], hi = graph.popBegin[p + 1];
+    SmallVector<int32_t> cores(result.coreOf.begin() + lo,
+                               result.coreOf.begin() + hi);
+    op->setAttr("snn.core_of", b.getDenseI32ArrayAttr(cores));
+    SmallVector<int32_t> used(cores);
+    llvm::sort(used);
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    op->emitRemark() << "layer '" << getNodeName(op) << "': " << (hi - lo)
+                     << " neurons on " << used.size() << " core(s)";
+  }
+  for (int32_t c = 0; c < result.numCores; ++c)
+    network.emitRemark() << "core " << c << ": " << result.neuronsPerCore[c]
+                         << "/" << target.neuronsPerCore << " neurons, fan-in "
+                         << result.fanInPerCore[c] << "/"
+                         << target.axonsInPerCore << ", synapses "
+                         << result.synapsesPerCore[c];
+  // Core-to-core connections the routing must carry, as (from, to) pairs.
+  std::set<std::pair<int32_t, int32_t>> links;
+  for (int64_t pre = 0; pre < graph.numNeurons; ++pre)
+    for (int64_t k = graph.rowPtr[pre]; k < graph.rowPtr[pre + 1]; ++k) {
+      int32_t a = result.coreOf[pre], c = result.coreOf[graph.col[k]];
+      if (a != c)
+        links.insert({a, c});
+    }
+  SmallVector<int32_t> flat;
+  for (auto [a, c] : links) {
+    flat.push_back(a);
+    flat.push_back(c);
+  }
+  network->setAttr("snn.core_links", b.getDenseI32ArrayAttr(flat));
+  network->setAttr("snn.cores_used", b.getI64IntegerAttr(result.numCores));
+  network->setAttr("snn.cores_lower_bound",
+                   b.getI64IntegerAttr(result.lowerBound));
+  network->setAttr("snn.inter_core_packets",
+                   b.getF64FloatAttr(result.interCoreTraffic));
+  return success();
+}
