@@ -171,8 +171,10 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
     network.emitRemark() << "core " << c << ": " << result.neuronsPerCore[c]
                          << "/" << target.neuronsPerCore << " neurons, fan-in "
                          << result.fanInPerCore[c] << "/"
-                         << target.axonsInPerCore << ", synapses "
-                         << result.synapsesPerCore[c];
+                         << (target.axonsInPerCore
+                                 ? std::to_string(target.axonsInPerCore)
+                                 : std::string("no limit"))
+                         << ", synapses " << result.synapsesPerCore[c];
   // Core-to-core connections the routing must carry, as (from, to) pairs.
   std::set<std::pair<int32_t, int32_t>> links;
   for (int64_t pre = 0; pre < graph.numNeurons; ++pre)

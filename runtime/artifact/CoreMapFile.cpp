@@ -8,8 +8,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace snn;
 using namespace snn::runtime;
@@ -92,6 +95,75 @@ bool snn::runtime::writeCoreMapFile(const std::string &path,
   if (!out) {
     err = path + ": cannot write file";
     return false;
+  }
+  return true;
+}
+
+/// Walks every source's key through the chips' router tables the way a
+/// SpiNNaker router does (first matching entry; no match on a packet that
+/// arrived over a link: straight on, "default routing"; no match at the
+/// source: dropped) and reports each (source core, reached core) pair.
+static bool spinnakerRoutes(const artifact::CoreMap &map,
+                            const std::function<bool(int, int)> &add,
+                            std::string &err) {
+  const auto &r = map.spinnaker();
+  const int w = r.width(), h = r.height();
+  if (w <= 0 || h <= 0) {
+    err = "spinnaker routing has no chip grid (width/height)";
+    return false;
+  }
+  static const int dx[6] = {1, 1, 0, -1, -1, 0}, dy[6] = {0, 1, 1, 0, -1, -1};
+  std::map<std::pair<int, int>, const artifact::SpinnakerRouting::Table *>
+      tables;
+  for (const auto &t : r.tables())
+    tables[{t.chip().x(), t.chip().y()}] = &t;
+  std::map<std::tuple<int, int, int>, int> slot;
+  for (int c = 0; c < map.cores_size(); ++c)
+    slot[{map.cores(c).chip().x(), map.cores(c).chip().y(),
+          map.cores(c).index()}] = c;
+  for (const auto &source : r.sources()) {
+    if (source.core() >= static_cast<uint32_t>(map.cores_size())) {
+      err = "a routing source names core " + std::to_string(source.core());
+      return false;
+    }
+    const artifact::Core &from = map.cores(source.core());
+    // (x, y, direction the packet travels in; -1 at the source chip).
+    std::vector<std::tuple<int, int, int>> frontier{
+        {from.chip().x(), from.chip().y(), -1}};
+    for (int budget = 100000; !frontier.empty() && budget > 0; --budget) {
+      auto [x, y, dir] = frontier.back();
+      frontier.pop_back();
+      uint32_t route = 0;
+      bool matched = false;
+      if (auto t = tables.find({x, y}); t != tables.end())
+        for (const auto &e : t->second->entries())
+          if ((source.key() & e.mask()) == e.key()) {
+            route = e.route();
+            matched = true;
+            break;
+          }
+      if (!matched) {
+        if (dir < 0)
+          continue;
+        route = 1u << dir;
+      }
+      for (int link = 0; link < 6; ++link)
+        if (route & (1u << link)) {
+          int nx = x + dx[link], ny = y + dy[link];
+          if (r.torus()) {
+            nx = (nx + w) % w;
+            ny = (ny + h) % h;
+          } else if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+            continue;
+          }
+          frontier.push_back({nx, ny, link});
+        }
+      for (int core = 0; core < 18; ++core)
+        if (route & (1u << (6 + core)))
+          if (auto s = slot.find({x, y, core}); s != slot.end())
+            if (!add(static_cast<int>(source.core()), s->second))
+              return false;
+    }
   }
   return true;
 }
@@ -232,6 +304,10 @@ bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
     for (const auto &d : map.speck().destinations())
       if (!addRoute(d.from(), d.to()))
         return false;
+  if (map.has_spinnaker() &&
+      !spinnakerRoutes(
+          map, [&](int from, int to) { return addRoute(from, to); }, err))
+    return false;
   if (map.has_mesh())
     for (const auto &r : map.mesh().routes())
       if (!addRoute(r.from(), r.to()))

@@ -12,11 +12,104 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
+#include "targets/spinnaker/routing/Routing.h"
+
+#include <cmath>
 #include <map>
 
 using namespace mlir;
 using namespace mlir::snn;
 namespace artifact = ::snn::artifact;
+
+/// SpiNNaker style: cores grouped 17 to a chip on a square torus of chips,
+/// one multicast key per source core, routed and compressed per chip
+/// (targets/spinnaker/routing).
+static LogicalResult emitSpinnakerRouting(NetworkOp network,
+                                          artifact::CoreMap &map) {
+  namespace sp = ::snn::spinnaker;
+  const int perChip = 17;
+  int numCores = map.cores_size();
+  int chips = (numCores + perChip - 1) / perChip;
+  sp::Machine machine;
+  machine.width = std::max(1, static_cast<int>(std::ceil(std::sqrt(chips))));
+  machine.height = (chips + machine.width - 1) / machine.width;
+  auto place = [&](int c) {
+    int chip = c / perChip;
+    return std::make_pair(
+        sp::ChipCoord{chip % machine.width, chip / machine.width},
+        1 + c % perChip);
+  };
+  for (int c = 0; c < numCores; ++c) {
+    auto [chip, core] = place(c);
+    map.mutable_cores(c)->mutable_chip()->set_x(chip.x);
+    map.mutable_cores(c)->mutable_chip()->set_y(chip.y);
+    map.mutable_cores(c)->set_index(core);
+  }
+  ArrayRef<int32_t> links =
+      network->getAttrOfType<DenseI32ArrayAttr>("snn.core_links").asArrayRef();
+  std::vector<sp::Source> sources;
+  std::vector<int> sourceCore;
+  for (size_t k = 0; k + 1 < links.size(); k += 2) {
+    int from = links[k];
+    if (sourceCore.empty() || sourceCore.back() != from) {
+      auto [chip, core] = place(from);
+      sp::Source source{
+          chip, core, std::max<int64_t>(1, map.cores(from).neurons()), {}};
+      source.appVertex = from;
+      sources.push_back(source);
+      sourceCore.push_back(from);
+    }
+    auto [chip, core] = place(links[k + 1]);
+    sources.back().destinations.push_back({chip, core});
+  }
+  std::vector<sp::KeyMask> keys;
+  sp::RoutingTables tables;
+  std::string err;
+  if (!sp::allocateKeys(sources, keys, err) ||
+      !sp::route(machine, sources, keys, tables, err) ||
+      !sp::compress(machine, tables, err))
+    return network.emitError("spinnaker routing: ") << err;
+  auto *routing = map.mutable_spinnaker();
+  routing->set_width(machine.width);
+  routing->set_height(machine.height);
+  routing->set_torus(machine.torus);
+  for (size_t s = 0; s < sources.size(); ++s) {
+    auto *source = routing->add_sources();
+    source->set_core(sourceCore[s]);
+    source->set_key(keys[s].key);
+    source->set_mask(keys[s].mask);
+  }
+  for (const auto &[chip, entries] : tables.perChip) {
+    auto *table = routing->add_tables();
+    table->mutable_chip()->set_x(chip.first);
+    table->mutable_chip()->set_y(chip.second);
+    for (const sp::RoutingEntry &e : entries) {
+      auto *entry = table->add_entries();
+      entry->set_key(e.key);
+      entry->set_mask(e.mask);
+      entry->set_route(e.route);
+    }
+  }
+  artifact::Report *report = map.mutable_report();
+  report->set_cores_used(numCores);
+  report->set_cores_lower_bound(
+      network->getAttrOfType<IntegerAttr>("snn.cores_lower_bound").getInt());
+  report->set_inter_core_packets_per_step(
+      network->getAttrOfType<FloatAttr>("snn.inter_core_packets")
+          .getValueAsDouble());
+  auto *usage = report->add_usage();
+  usage->set_resource("chips");
+  usage->set_used(chips);
+  usage->set_capacity(machine.width * machine.height);
+  int64_t largest = 0;
+  for (const auto &[chip, entries] : tables.perChip)
+    largest = std::max<int64_t>(largest, entries.size());
+  auto *entries = report->add_usage();
+  entries->set_resource("router entries (largest chip)");
+  entries->set_used(largest);
+  entries->set_capacity(machine.routerEntries);
+  return success();
+}
 
 /// Neuron-level maps (Loihi/SpiNNaker style): each core holds runs of
 /// neurons of several populations; the on-chip mesh carries the links.
@@ -69,6 +162,8 @@ static LogicalResult exportNeuronCores(NetworkOp network,
   });
   if (walk.wasInterrupted())
     return failure();
+  if (target.arithmetic == Arithmetic::Spinnaker)
+    return emitSpinnakerRouting(network, map);
   auto *mesh = map.mutable_mesh();
   mesh->set_cores_x(meshX);
   mesh->set_cores_y(static_cast<int32_t>((perChip + meshX - 1) / meshX));
