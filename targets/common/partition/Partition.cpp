@@ -1,0 +1,187 @@
+//===- Partition.cpp - The partitioner's driver ---------------------------===//
+//
+// partition() tries a few candidate assignments and keeps the best one:
+//   1. sequential fill (the baseline; wins when fan-in limits dominate),
+//   2. contiguous slices of the neuron order, refined (layered and 1-D local
+//      networks are numbered with locality already, so slices are near
+//      optimal and cost one refinement pass),
+//   3. multilevel: cluster by size-constrained label propagation, grow parts
+//      on the coarsest graph, refine on the way back (2-D sheets and other
+//      structures the numbering does not reveal).
+// Every candidate uses ceil(N / neurons per core) parts, so the neuron
+// capacity alone never costs a core above the lower bound; cores that break
+// a fan-in or synapse limit are then re-filled, and the candidate with the
+// fewest cores, then the least traffic, wins.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/common/partition/PartitionInternal.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <numeric>
+#include <thread>
+
+using namespace snn::mapping;
+using namespace snn::mapping::detail;
+
+namespace {
+/// Refinement passes: each is one sweep over the adjacency. Later passes
+/// move few nodes, and the sweep over 2e8 entries is what costs time at 1e6
+/// neurons, so the finest level gets fewer.
+constexpr int kCoarsePasses = 20;
+constexpr int kFinePasses = 6;
+/// Clusters hold at most 1/8 of a core: small enough that the coarsest
+/// graph can be cut into parts of exactly the right size, large enough to
+/// shrink the graph 50-100x.
+constexpr int64_t kClustersPerCore = 16;
+/// Coarse graphs above this many adjacency entries are grown in index order
+/// rather than in Cuthill-McKee order (Boost copies the graph).
+constexpr int64_t kMaxOrderedAdjacency = 20'000'000;
+
+std::vector<int32_t> multilevel(const WeightedGraph &fine, int32_t numParts,
+                                const RefineLimits &limits) {
+  std::deque<WeightedGraph> levels; // deque: pointers stay valid
+  std::vector<std::vector<int32_t>> clusterOf;
+  const WeightedGraph *current = &fine;
+  int64_t maxCluster = std::max<int64_t>(1, limits.neurons / kClustersPerCore);
+  for (int level = 0; level < 16; ++level) {
+    std::vector<int32_t> cluster;
+    int32_t numClusters = clusterNodes(*current, maxCluster, 5, cluster);
+    if (numClusters > current->numNodes * 9 / 10)
+      break;
+    WeightedGraph coarse;
+    // A coarse graph that keeps over half the adjacency is an expander:
+    // coarsening costs memory and finds no structure, so stop there.
+    if (!contract(*current, cluster, numClusters,
+                  static_cast<int64_t>(current->adj.size()) / 2, coarse))
+      break;
+    levels.push_back(std::move(coarse));
+    clusterOf.push_back(std::move(cluster));
+    current = &levels.back();
+  }
+  if (levels.empty())
+    return {};
+  if (getenv("SNN_PART_DEBUG"))
+    for (auto &l : levels)
+      fprintf(stderr, "level: %lld nodes %zu adj\n", (long long)l.numNodes, l.adj.size());
+  std::vector<int32_t> seedOrder;
+  if (static_cast<int64_t>(current->adj.size()) <= kMaxOrderedAdjacency) {
+    seedOrder = reverseCuthillMcKee(*current);
+  } else {
+    seedOrder.resize(current->numNodes);
+    std::iota(seedOrder.begin(), seedOrder.end(), 0);
+  }
+  auto cut = [&](const WeightedGraph &g, const std::vector<int32_t> &p) {
+    double c = 0;
+    for (int64_t v = 0; v < g.numNodes; ++v)
+      for (int64_t e = g.xadj[v]; e < g.xadj[v + 1]; ++e)
+        if (p[v] != p[g.adj[e]]) c += g.weight[e];
+    return c / 2;
+  };
+  std::vector<int32_t> part =
+      growParts(*current, numParts, limits.neurons, seedOrder);
+  if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "grown cut %g\n", cut(*current, part));
+  refineParts(*current, numParts, limits, kCoarsePasses, part);
+  if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "grown refined cut %g\n", cut(*current, part));
+  std::vector<int32_t> bisected = bisectParts(*current, numParts);
+  if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "bisect cut %g\n", cut(*current, bisected));
+  refineParts(*current, numParts, limits, kCoarsePasses, bisected);
+  if (cut(*current, bisected) < cut(*current, part)) part.swap(bisected);
+  if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "refined cut %g\n", cut(*current, part));
+  for (int level = static_cast<int>(levels.size()) - 1; level >= 0; --level) {
+    const WeightedGraph &finer = level == 0 ? fine : levels[level - 1];
+    std::vector<int32_t> projected(finer.numNodes);
+    for (int64_t v = 0; v < finer.numNodes; ++v)
+      projected[v] = part[clusterOf[level][v]];
+    part.swap(projected);
+    levels.pop_back(); // Free coarse levels as soon as they are used.
+    refineParts(finer, numParts, limits,
+                level == 0 ? kFinePasses : kCoarsePasses, part);
+    if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "level %d refined cut %g\n", level, cut(finer, part));
+  }
+  return part;
+}
+
+/// Checks the fan-out limit (distinct destination cores per neuron).
+bool checkFanOut(const NeuronGraph &graph, const PartitionOptions &options,
+                 const PartitionResult &result, std::string &err) {
+  int64_t limit = options.capacity.fanOut;
+  if (limit <= 0)
+    return true;
+  std::vector<int64_t> stamp(result.numCores, -1);
+  for (int64_t pre = 0; pre < graph.numNeurons; ++pre) {
+    int64_t cores = 0;
+    for (int64_t e = graph.rowPtr[pre]; e < graph.rowPtr[pre + 1]; ++e) {
+      int32_t c = result.coreOf[graph.col[e]];
+      if (stamp[c] != pre) {
+        stamp[c] = pre;
+        ++cores;
+      }
+    }
+    if (cores > limit) {
+      int32_t pop = graph.population.empty() ? -1 : graph.population[pre];
+      err = "population " + std::to_string(pop) + ": neuron " +
+            std::to_string(pre) + " needs a fan-out of " +
+            std::to_string(cores) + " destination cores but a neuron reaches "
+            "at most " + std::to_string(limit) + " (fan-out per neuron)";
+      return false;
+    }
+  }
+  return true;
+}
+} // namespace
+
+bool snn::mapping::partition(const NeuronGraph &graph,
+                             const PartitionOptions &options,
+                             PartitionResult &result, std::string &err) {
+  Limits limits;
+  InEdges in;
+  if (!prepare(graph, options, limits, in, err))
+    return false;
+  const InEdges *inPtr = in.rowPtr.empty() ? nullptr : &in;
+  int64_t n = graph.numNeurons;
+  int64_t cap = limits.neurons;
+  int64_t lowerBound = (n + cap - 1) / cap;
+
+  std::vector<int32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<int32_t> fill(n, 0);
+  FillScratch scratch;
+  fillCores(graph, inPtr, limits, order, 0, fill, scratch);
+  order = {};
+  PartitionResult best = evaluate(graph, std::move(fill), cap);
+  auto consider = [&](std::vector<int32_t> coreOf) {
+    splitOverfullCores(graph, inPtr, limits, coreOf);
+    PartitionResult r = evaluate(graph, std::move(coreOf), cap);
+    if (getenv("SNN_PART_DEBUG")) fprintf(stderr, "candidate: %d cores traffic %g\n", r.numCores, r.interCoreTraffic);
+    if (r.numCores < best.numCores ||
+        (r.numCores == best.numCores &&
+         r.interCoreTraffic < best.interCoreTraffic))
+      best = std::move(r);
+  };
+
+  if (options.refine && lowerBound > 1) {
+    int32_t numParts = static_cast<int32_t>(lowerBound);
+    RefineLimits refineLimits{cap, limits.synapses};
+    WeightedGraph fine = symmetrize(graph);
+    // The two candidates are independent and read `fine` only, so they run
+    // on two threads; each is sequential inside, so the result does not
+    // depend on scheduling.
+    std::vector<int32_t> ml;
+    std::thread multilevelThread(
+        [&] { ml = multilevel(fine, numParts, refineLimits); });
+    std::vector<int32_t> slices(n);
+    for (int64_t v = 0; v < n; ++v)
+      slices[v] = static_cast<int32_t>(v * numParts / n);
+    refineParts(fine, numParts, refineLimits, kFinePasses, slices);
+    multilevelThread.join();
+    consider(std::move(slices));
+    if (!ml.empty())
+      consider(std::move(ml));
+  }
+  if (!checkFanOut(graph, options, best, err))
+    return false;
+  result = std::move(best);
+  return true;
+}
