@@ -32,6 +32,13 @@ double quant::maxAbs(Attribute param) {
   return best;
 }
 
+InFlightDiagnostic quant::refuse(const Population &pop,
+                                 const TargetDescription &target,
+                                 const Twine &what) {
+  return pop.neuron.emitError("layer '")
+         << pop.name << "' cannot run on " << target.name << ": " << what;
+}
+
 int64_t quant::roundValue(double value, bool floor) {
   return floor ? static_cast<int64_t>(std::floor(value))
                : static_cast<int64_t>(std::llround(value));

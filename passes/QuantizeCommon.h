@@ -78,6 +78,11 @@ LogicalResult quantizeProjections(const Population &pop, Attribute gain,
                                   ArrayRef<double> lsbs, int64_t maxMantissa,
                                   StringRef format);
 
+/// The error for a feature the target cannot represent, at the layer:
+/// "layer 'x' cannot run on <target>: <what>".
+InFlightDiagnostic refuse(const Population &pop,
+                          const TargetDescription &target, const Twine &what);
+
 /// Rounds `value` to an integer (nearest, or floor when asked).
 int64_t roundValue(double value, bool floor = false);
 

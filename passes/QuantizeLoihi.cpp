@@ -28,29 +28,31 @@ namespace {
 LogicalResult checkRepresentable(Population &pop,
                                  const TargetDescription &target) {
   StepNeuronOp n = pop.neuron;
-  auto refuse = [&](StringRef what) {
-    return n.emitError("layer '")
-           << pop.name << "' cannot run on " << target.name << ": " << what;
-  };
   if (n.getMultiSpike())
-    return refuse("a neuron emits at most one spike per step; remove "
+    return refuse(pop, target,
+                  "a neuron emits at most one spike per step; remove "
                   "multi-spike (--nir-multi-spike)");
   if (n.getVMin())
-    return refuse("the membrane has no programmable floor (v_min)");
+    return refuse(pop, target,
+                  "the membrane has no programmable floor (v_min)");
   if (n.getAdaptDecayAttr())
-    return refuse("threshold adaptation is not part of the CUBA LIF model");
+    return refuse(pop, target,
+                  "threshold adaptation is not part of the CUBA LIF model");
   if (n.getThresholdAttr()) {
     if (n.getReset() == ResetMode::Subtract)
-      return refuse("a spike resets v to 0; reset by subtraction is not "
+      return refuse(pop, target,
+                    "a spike resets v to 0; reset by subtraction is not "
                     "available (import with --nir-reset=zero)");
     if (n.getReset() == ResetMode::ToReset && maxAbs(n.getVResetAttr()) != 0)
-      return refuse("a spike resets v to 0, not to v_reset = " +
-                    std::to_string(maxAbs(n.getVResetAttr())));
+      return refuse(pop, target,
+                    "a spike resets v to 0, not to v_reset = " +
+                        std::to_string(maxAbs(n.getVResetAttr())));
     for (int64_t i = 0, e = paramSize(n.getThresholdAttr()); i < e; ++i)
       if (paramAt(n.getThresholdAttr(), i) < 0)
-        return refuse("thresholds are unsigned; threshold " +
-                      std::to_string(paramAt(n.getThresholdAttr(), i)) +
-                      " at neuron " + std::to_string(i) + " is negative");
+        return refuse(pop, target,
+                      "thresholds are unsigned; threshold " +
+                          std::to_string(paramAt(n.getThresholdAttr(), i)) +
+                          " at neuron " + std::to_string(i) + " is negative");
   }
   return success();
 }

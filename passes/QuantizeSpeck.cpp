@@ -22,33 +22,34 @@ LogicalResult quant::quantizeSpeck(Population &pop,
                                    const TargetDescription &target,
                                    const QuantizeOptions &options) {
   StepNeuronOp n = pop.neuron;
-  auto refuse = [&](const Twine &what) {
-    return n.emitError("layer '")
-           << pop.name << "' cannot run on " << target.name << ": " << what;
-  };
   if (n.getSynDecayAttr())
-    return refuse("neurons have no synaptic current (the layer has a synaptic "
+    return refuse(pop, target,
+                  "neurons have no synaptic current (the layer has a synaptic "
                   "time constant); use IF/LIF neurons without tau_syn");
   for (int64_t i = 0, e = paramSize(n.getMemDecay()); i < e; ++i)
     if (paramAt(n.getMemDecay(), i) != 1.0)
-      return refuse("neurons are integrate-and-fire without leak; neuron " +
-                    std::to_string(i) + " decays by " +
-                    std::to_string(paramAt(n.getMemDecay(), i)) +
-                    " per step (a membrane time constant)");
+      return refuse(pop, target,
+                    "neurons are integrate-and-fire without leak; neuron " +
+                        std::to_string(i) + " decays by " +
+                        std::to_string(paramAt(n.getMemDecay(), i)) +
+                        " per step (a membrane time constant)");
   if (maxAbs(n.getMemBias()) != 0)
-    return refuse("a constant membrane drive (v_leak or mem_bias) is not "
+    return refuse(pop, target,
+                  "a constant membrane drive (v_leak or mem_bias) is not "
                   "available; move it into the layer's bias");
   if (!n.getThresholdAttr())
-    return refuse("every layer spikes; a non-spiking readout is not "
+    return refuse(pop, target,
+                  "every layer spikes; a non-spiking readout is not "
                   "available");
   if (n.getReset() != ResetMode::Subtract)
-    return refuse("a spike resets by subtracting the threshold; import with "
+    return refuse(pop, target,
+                  "a spike resets by subtracting the threshold; import with "
                   "--nir-reset=subtract");
   if (n.getAdaptDecayAttr())
-    return refuse("threshold adaptation is not available");
+    return refuse(pop, target, "threshold adaptation is not available");
   for (int64_t i = 0, e = paramSize(n.getThresholdAttr()); i < e; ++i)
     if (paramAt(n.getThresholdAttr(), i) <= 0)
-      return refuse("thresholds must be positive");
+      return refuse(pop, target, "thresholds must be positive");
 
   MLIRContext *ctx = n.getContext();
   ShapedType type = n.getType();
@@ -56,7 +57,8 @@ LogicalResult quant::quantizeSpeck(Population &pop,
   Attribute gainAttr = n.getSynGain();
   double g = paramAt(n.getSynGain(), 0) * paramAt(n.getMemGain(), 0);
   if (paramSize(n.getSynGain()) > 1 || paramSize(n.getMemGain()) > 1)
-    return refuse("one scale per layer needs one input gain per layer");
+    return refuse(pop, target,
+                  "one scale per layer needs one input gain per layer");
   gainAttr = Builder(ctx).getF32FloatAttr(g);
   FailureOr<double> maxW = maxEffectiveWeight(pop, gainAttr);
   if (failed(maxW))

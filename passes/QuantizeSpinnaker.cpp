@@ -23,19 +23,19 @@ LogicalResult quant::quantizeSpinnaker(Population &pop,
                                        const TargetDescription &target,
                                        const QuantizeOptions &options) {
   StepNeuronOp n = pop.neuron;
-  auto refuse = [&](StringRef what) {
-    return n.emitError("layer '")
-           << pop.name << "' cannot run on " << target.name << ": " << what;
-  };
   if (n.getMultiSpike())
-    return refuse("a neuron emits at most one spike per step; remove "
+    return refuse(pop, target,
+                  "a neuron emits at most one spike per step; remove "
                   "multi-spike (--nir-multi-spike)");
   if (n.getVMin())
-    return refuse("the neuron models have no membrane floor (v_min)");
+    return refuse(pop, target,
+                  "the neuron models have no membrane floor (v_min)");
   if (n.getAdaptDecayAttr())
-    return refuse("threshold adaptation needs a different neuron model");
+    return refuse(pop, target,
+                  "threshold adaptation needs a different neuron model");
   if (options.vScale > 0 && options.vScale != 32768.0)
-    return refuse("state is s16.15 in model units: v-scale is fixed at 32768");
+    return refuse(pop, target,
+                  "state is s16.15 in model units: v-scale is fixed at 32768");
 
   MLIRContext *ctx = n.getContext();
   ShapedType type = n.getType();

@@ -21,6 +21,26 @@ using namespace mlir;
 using namespace mlir::snn;
 namespace artifact = ::snn::artifact;
 
+/// The plan node emitted for `op` (matched by the node name), or -1.
+static int planNodeIndex(const ::snn::plan::Plan &plan, Operation *op) {
+  std::string name = getNodeName(op);
+  for (int i = 0; i < plan.nodes_size(); ++i)
+    if (plan.nodes(i).name() == name)
+      return i;
+  return -1;
+}
+
+/// The report fields every neuron-level map has.
+static void reportCores(NetworkOp network, artifact::Report *report,
+                        int64_t numCores) {
+  report->set_cores_used(numCores);
+  report->set_cores_lower_bound(
+      network->getAttrOfType<IntegerAttr>("snn.cores_lower_bound").getInt());
+  report->set_inter_core_packets_per_step(
+      network->getAttrOfType<FloatAttr>("snn.inter_core_packets")
+          .getValueAsDouble());
+}
+
 /// SpiNNaker style: cores grouped 17 to a chip on a square torus of chips,
 /// one multicast key per source core, routed and compressed per chip
 /// (targets/spinnaker/routing).
@@ -91,12 +111,7 @@ static LogicalResult emitSpinnakerRouting(NetworkOp network,
     }
   }
   artifact::Report *report = map.mutable_report();
-  report->set_cores_used(numCores);
-  report->set_cores_lower_bound(
-      network->getAttrOfType<IntegerAttr>("snn.cores_lower_bound").getInt());
-  report->set_inter_core_packets_per_step(
-      network->getAttrOfType<FloatAttr>("snn.inter_core_packets")
-          .getValueAsDouble());
+  reportCores(network, report, numCores);
   auto *usage = report->add_usage();
   usage->set_resource("chips");
   usage->set_used(chips);
@@ -117,13 +132,7 @@ static LogicalResult exportNeuronCores(NetworkOp network,
                                        const TargetDescription &target,
                                        artifact::CoreMap &map) {
   const auto &plan = map.plan();
-  auto nodeIndex = [&](Operation *op) -> int {
-    std::string name = getNodeName(op);
-    for (int i = 0; i < plan.nodes_size(); ++i)
-      if (plan.nodes(i).name() == name)
-        return i;
-    return -1;
-  };
+  auto nodeIndex = [&](Operation *op) { return planNodeIndex(plan, op); };
   int64_t numCores =
       network->getAttrOfType<IntegerAttr>("snn.cores_used").getInt();
   // One chip holds target.cores cores on a mesh 8 wide ([unconfirmed]
@@ -183,12 +192,7 @@ static LogicalResult exportNeuronCores(NetworkOp network,
     route->set_hops(static_cast<int32_t>(hops));
   }
   artifact::Report *report = map.mutable_report();
-  report->set_cores_used(numCores);
-  report->set_cores_lower_bound(
-      network->getAttrOfType<IntegerAttr>("snn.cores_lower_bound").getInt());
-  report->set_inter_core_packets_per_step(
-      network->getAttrOfType<FloatAttr>("snn.inter_core_packets")
-          .getValueAsDouble());
+  reportCores(network, report, numCores);
   auto *usage = report->add_usage();
   usage->set_resource("cores");
   usage->set_used(numCores);
@@ -218,13 +222,7 @@ LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
   if (failed(exportPlan(network, *map.mutable_plan())))
     return failure();
   const auto &plan = map.plan();
-  auto nodeIndex = [&](Operation *op) -> int {
-    std::string name = getNodeName(op);
-    for (int i = 0; i < plan.nodes_size(); ++i)
-      if (plan.nodes(i).name() == name)
-        return i;
-    return -1;
-  };
+  auto nodeIndex = [&](Operation *op) { return planNodeIndex(plan, op); };
   if (network->hasAttr("snn.core_links"))
     return exportNeuronCores(network, *target, map);
   // Cores in index order; each holds the ops marked with its number.
