@@ -1,6 +1,7 @@
 //===- CoreMapFile.cpp - Core-map artifacts: files and emulation
 //-----------===//
 #include "runtime/artifact/CoreMapFile.h"
+#include "runtime/artifact/Connections.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
@@ -175,71 +176,27 @@ static bool dropSplitConnections(plan::Plan &plan,
                                  const std::vector<std::vector<int>> &nc,
                                  const std::set<std::pair<int, int>> &routes,
                                  int64_t &dropped) {
-  const int nodes = nc.size();
-  auto isNeuron = [&](int i) {
-    const plan::Node &n = plan.nodes(i);
-    return n.has_neuron() || n.has_loihi_neuron() || n.has_spinnaker_neuron() ||
-           n.has_speck_neuron();
-  };
-  auto passThrough = [&](int i) {
-    const plan::Node &n = plan.nodes(i);
-    return (n.has_delay() || n.has_identity()) && n.operands_size() >= 1;
-  };
-  // Users of every node, to find the neurons a projection feeds.
-  std::vector<std::vector<int>> users(plan.nodes_size());
-  for (int i = 0; i < plan.nodes_size(); ++i)
-    for (const plan::Operand &o : plan.nodes(i).operands())
-      users[o.node()].push_back(i);
-  for (int a = 0; a < nodes; ++a) {
-    plan::Node *node = plan.mutable_nodes(a);
-    if (!(node->has_affine() || node->has_sparse() || node->has_scale()) ||
-        node->operands_size() != 1)
+  for (const Connection &c : neuronConnections(plan)) {
+    const std::vector<int> &pre = nc[c.pre], &post = nc[c.post];
+    if (pre.empty() || post.empty())
       continue;
-    int pre = node->operands(0).node();
-    while (pre < nodes && !isNeuron(pre) && passThrough(pre) &&
-           plan.nodes(pre).operands_size() == 1)
-      pre = plan.nodes(pre).operands(0).node();
-    if (pre >= nodes || !isNeuron(pre) || nc[pre].empty())
-      continue;
-    std::vector<int> posts, frontier = users[a];
-    while (!frontier.empty()) {
-      int u = frontier.back();
-      frontier.pop_back();
-      if (u >= nodes)
-        continue;
-      if (isNeuron(u))
-        posts.push_back(u);
-      else if (passThrough(u))
-        frontier.insert(frontier.end(), users[u].begin(), users[u].end());
+    plan::Node *node = plan.mutable_nodes(c.projection);
+    std::vector<int> cut;
+    forEachWeight(*node, pre.size(), [&](int64_t o, int64_t i, int k) {
+      if (o >= static_cast<int64_t>(post.size()) ||
+          i >= static_cast<int64_t>(pre.size()))
+        return;
+      int from = pre[i], to = post[o];
+      if (from >= 0 && to >= 0 && from != to && !routes.count({from, to}))
+        cut.push_back(k);
+    });
+    for (int k : cut) {
+      if (node->has_affine())
+        node->mutable_affine()->set_weight(k, 0);
+      else if (node->has_sparse())
+        node->mutable_sparse()->set_value(k, 0);
     }
-    for (int post : posts) {
-      if (nc[post].empty())
-        continue;
-      auto delivered = [&](int64_t i, int64_t o) {
-        int from = nc[pre][i], to = nc[post][o];
-        return from < 0 || to < 0 || from == to || routes.count({from, to});
-      };
-      if (node->has_affine()) {
-        auto *w = node->mutable_affine()->mutable_weight();
-        int64_t out = nc[post].size(), in = nc[pre].size();
-        if (w->size() != out * in)
-          continue;
-        for (int64_t o = 0; o < out; ++o)
-          for (int64_t i = 0; i < in; ++i)
-            if (w->Get(o * in + i) != 0 && !delivered(i, o)) {
-              w->Set(o * in + i, 0);
-              ++dropped;
-            }
-      } else if (node->has_sparse()) {
-        auto *s = node->mutable_sparse();
-        for (int r = 0; r + 1 < s->row_ptr_size(); ++r)
-          for (uint32_t k = s->row_ptr(r); k < s->row_ptr(r + 1); ++k)
-            if (s->value(k) != 0 && !delivered(s->col(k), r)) {
-              s->set_value(k, 0);
-              ++dropped;
-            }
-      }
-    }
+    dropped += cut.size();
   }
   return true;
 }
@@ -251,33 +208,10 @@ bool snn::runtime::emulationPlan(const artifact::CoreMap &map, plan::Plan &plan,
   const int nodes = plan.nodes_size(), cores = map.cores_size();
   // Which core computes each neuron of each node; coreOf[node] is that core
   // when the whole node is on one core, -1 for the host or a split node.
-  std::vector<std::vector<int>> neuronCore(nodes);
+  std::vector<std::vector<int>> neuronCore;
   std::vector<int> coreOf(nodes, -1);
-  for (int c = 0; c < cores; ++c)
-    for (const artifact::Slice &slice : map.cores(c).slices()) {
-      if (slice.node() >= static_cast<uint32_t>(nodes)) {
-        err = "core " + std::to_string(c) + " names node " +
-              std::to_string(slice.node()) + " but the plan has " +
-              std::to_string(nodes) + " nodes";
-        return false;
-      }
-      int64_t size = 1;
-      for (int64_t d : plan.nodes(slice.node()).shape())
-        size *= d;
-      if (slice.begin() < 0 || slice.end() > size ||
-          slice.begin() >= slice.end()) {
-        err = "core " + std::to_string(c) + ": slice [" +
-              std::to_string(slice.begin()) + ", " +
-              std::to_string(slice.end()) + ") is outside node '" +
-              plan.nodes(slice.node()).name() + "' of " + std::to_string(size) +
-              " neurons";
-        return false;
-      }
-      std::vector<int> &nc = neuronCore[slice.node()];
-      nc.resize(size, -1);
-      for (int64_t i = slice.begin(); i < slice.end(); ++i)
-        nc[i] = c;
-    }
+  if (!neuronCores(map, neuronCore, err))
+    return false;
   for (int i = 0; i < nodes; ++i)
     if (!neuronCore[i].empty() &&
         std::all_of(neuronCore[i].begin(), neuronCore[i].end(),

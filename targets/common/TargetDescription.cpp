@@ -42,7 +42,8 @@ using namespace mlir::snn;
 #define SNN_TARGET_FLOAT_FIELDS(X)                                             \
   X(synOpPJ, "syn_op_pj")                                                      \
   X(neuronUpdatePJ, "neuron_update_pj")                                        \
-  X(spikePJ, "spike_pj")
+  X(spikePJ, "spike_pj")                                                       \
+  X(hopPJ, "hop_pj")
 
 StringRef mlir::snn::stringifyArithmetic(Arithmetic arithmetic) {
   switch (arithmetic) {

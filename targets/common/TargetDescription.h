@@ -58,6 +58,8 @@ struct TargetDescription {
 
   // Energy per event in picojoules (0: unknown).
   double synOpPJ = 0, neuronUpdatePJ = 0, spikePJ = 0;
+  /// Energy of one spike packet crossing one link of the mesh/router.
+  double hopPJ = 0;
 
   /// The description as the module attribute `snn.target` (every field).
   DictionaryAttr toAttribute(MLIRContext *context) const;

@@ -39,6 +39,7 @@ void mlir::snn::registerLoihiTargets() {
   loihi.synOpPJ = 23.6;
   loihi.neuronUpdatePJ = 81;
   loihi.spikePJ = 1.7;
+  loihi.hopPJ = 3.5; // Mean of 3.0 (east-west) and 4.0 (north-south).
   registerTarget(loihi);
 
   TargetDescription loihi2 = loihi;

@@ -24,6 +24,9 @@ void mlir::snn::registerSpinnakerTargets() {
   spinnaker.maxDelaySteps = 16;
   spinnaker.cores = 17; // 18 cores, one monitor.
   spinnaker.neuronsPerCore = 256;
+  // 25 pJ per router bit, 40-bit packets (SpiNNFrontEndCommon energy model);
+  // cores are costed per second (0.034 W active), not per event.
+  spinnaker.hopPJ = 25.0 * 40;
   spinnaker.synapseBytesPerCore = 64 * 1024; // DTCM.
   registerTarget(spinnaker);
 

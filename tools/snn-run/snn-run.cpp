@@ -16,11 +16,13 @@
 #include "translate/Registration.h"
 
 #include "runtime/artifact/CoreMapFile.h"
+#include "runtime/artifact/Energy.h"
 #include "runtime/engine/PlanFile.h"
 #include "runtime/io/Npy.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -29,6 +31,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <set>
 
 using namespace llvm;
 using namespace snn;
@@ -114,6 +117,9 @@ int fail(const std::string &message) {
   return 1;
 }
 
+/// The core map MODEL was, when it was one (for the energy estimate).
+std::optional<artifact::CoreMap> loadedCoreMap;
+
 /// Compiles or loads MODEL into a plan, for `target` ("" = float).
 bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
               plan::Plan &plan) {
@@ -154,6 +160,7 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
              << " core map: " << map.cores_size()
              << " cores, spikes delivered through its "
              << "routing\n";
+    loadedCoreMap = map;
     if (undelivered)
       errs() << "snn-run: warning: " << undelivered
              << " connection(s) between cores have no route in the core map; "
@@ -254,6 +261,14 @@ int main(int argc, char **argv) {
       options.record.push_back(o.name());
   else
     options.record.assign(records.begin(), records.end());
+  // What the user asked for is written; the rest is for the comparison and
+  // the energy estimate.
+  std::set<std::string> requested(options.record.begin(), options.record.end());
+  if (loadedCoreMap)
+    for (const std::string &name : tools::spikingNames(plan))
+      if (std::find(options.record.begin(), options.record.end(), name) ==
+          options.record.end())
+        options.record.push_back(name);
   // A comparison looks at every layer's spikes unless told otherwise.
   if (!compareWith.empty() && records.empty())
     for (const plan::Node &node : plan.nodes())
@@ -305,6 +320,8 @@ int main(int argc, char **argv) {
     if (std::error_code ec = sys::fs::create_directories(outputDir))
       return fail(outputDir + ": cannot create directory: " + ec.message());
     for (auto &[name, tensor] : result.records) {
+      if (!requested.count(name) && compareWith.empty())
+        continue;
       if (!batched)
         tensor.shape.erase(tensor.shape.begin());
       SmallString<128> path(outputDir);
@@ -321,6 +338,20 @@ int main(int argc, char **argv) {
            << plan.dt() << " s, " << total << " steps, batch " << batch << ", "
            << format("%.3f", seconds) << " s)\n";
     tools::printRunReport(outs(), plan, result, total, batch);
+  }
+  if (loadedCoreMap && !quiet) {
+    runtime::EnergyEstimate e =
+        runtime::estimateEnergy(*loadedCoreMap, result.records, total, batch);
+    outs() << "energy estimate from " << loadedCoreMap->target()
+           << "'s figures (per batch item): "
+           << format("%.4g", e.joules / batch * 1e6) << " uJ ("
+           << format("%.0f", e.neuronUpdates / batch) << " neuron updates, "
+           << format("%.0f", e.synapticOps / batch) << " synaptic ops, "
+           << format("%.0f", e.packets / batch) << " packets, "
+           << format("%.0f", e.hops / batch) << " hops)";
+    if (!e.missing.empty())
+      outs() << "; not counted, no published figure: " << join(e.missing, ", ");
+    outs() << "\n";
   }
   if (comparison) {
     tools::printComparison(outs(), *comparison);

@@ -219,6 +219,11 @@ LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
   map.set_format_version(1);
   map.set_target(target->name);
   map.set_arithmetic(stringifyArithmetic(target->arithmetic).str());
+  artifact::Report *figures = map.mutable_report();
+  figures->set_syn_op_pj(target->synOpPJ);
+  figures->set_neuron_update_pj(target->neuronUpdatePJ);
+  figures->set_spike_pj(target->spikePJ);
+  figures->set_hop_pj(target->hopPJ);
   if (failed(exportPlan(network, *map.mutable_plan())))
     return failure();
   const auto &plan = map.plan();

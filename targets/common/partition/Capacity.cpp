@@ -17,8 +17,8 @@ namespace {
 int32_t populationOf(const NeuronGraph &graph, int64_t neuron) {
   if (!graph.population.empty())
     return graph.population[neuron];
-  auto it = std::upper_bound(graph.popBegin.begin(), graph.popBegin.end(),
-                             neuron);
+  auto it =
+      std::upper_bound(graph.popBegin.begin(), graph.popBegin.end(), neuron);
   return static_cast<int32_t>(it - graph.popBegin.begin()) - 1;
 }
 } // namespace
@@ -87,7 +87,8 @@ bool detail::prepare(const NeuronGraph &graph, const PartitionOptions &options,
   // first one (lowest index) so the message is deterministic.
   std::vector<int32_t> seen(limits.fanIn > 0 ? n : 0, -1);
   for (int64_t v = 0; v < n; ++v) {
-    int64_t synapsesIn = in.rowPtr.empty() ? 0 : in.rowPtr[v + 1] - in.rowPtr[v];
+    int64_t synapsesIn =
+        in.rowPtr.empty() ? 0 : in.rowPtr[v + 1] - in.rowPtr[v];
     if (limits.synapses > 0 && synapsesIn > limits.synapses) {
       err = "population " + std::to_string(populationOf(graph, v)) +
             ": neuron " + std::to_string(v) + " needs " +
@@ -96,8 +97,7 @@ bool detail::prepare(const NeuronGraph &graph, const PartitionOptions &options,
             std::to_string(limits.synapses) + " (synapses per core)";
       return false;
     }
-    if (limits.fanIn > 0 &&
-        in.rowPtr[v + 1] - in.rowPtr[v] > limits.fanIn) {
+    if (limits.fanIn > 0 && in.rowPtr[v + 1] - in.rowPtr[v] > limits.fanIn) {
       int64_t distinct = 0;
       for (int64_t e = in.rowPtr[v]; e < in.rowPtr[v + 1]; ++e)
         if (seen[in.col[e]] != v) {
@@ -147,10 +147,10 @@ int32_t detail::fillCores(const NeuronGraph &graph, const InEdges *in,
         newPres += lastCore[pre] != core;
       }
     }
-    bool fits = neuronsOn + 1 <= limits.neurons &&
-                (!trackFanIn || fanIn + newPres <= limits.fanIn) &&
-                (limits.synapses == 0 ||
-                 synapses + synapsesIn <= limits.synapses);
+    bool fits =
+        neuronsOn + 1 <= limits.neurons &&
+        (!trackFanIn || fanIn + newPres <= limits.fanIn) &&
+        (limits.synapses == 0 || synapses + synapsesIn <= limits.synapses);
     if (!fits && neuronsOn > 0) {
       ++core;
       neuronsOn = fanIn = synapses = 0;
@@ -191,10 +191,10 @@ int32_t detail::splitOverfullCores(const NeuronGraph &graph, const InEdges *in,
     if (start[c] == start[c + 1])
       continue; // Empty cores disappear.
     group.assign(members.begin() + start[c], members.begin() + start[c + 1]);
-    bool over = metrics.neuronsPerCore[c] > limits.neurons ||
-                (limits.fanIn > 0 && metrics.fanInPerCore[c] > limits.fanIn) ||
-                (limits.synapses > 0 &&
-                 metrics.synapsesPerCore[c] > limits.synapses);
+    bool over =
+        metrics.neuronsPerCore[c] > limits.neurons ||
+        (limits.fanIn > 0 && metrics.fanInPerCore[c] > limits.fanIn) ||
+        (limits.synapses > 0 && metrics.synapsesPerCore[c] > limits.synapses);
     if (!over) {
       for (int32_t v : group)
         newCore[v] = next;
@@ -233,8 +233,8 @@ PartitionResult snn::mapping::evaluate(const NeuronGraph &graph,
   for (int32_t c : coreOf)
     numCores = std::max(numCores, c + 1);
   r.numCores = numCores;
-  r.lowerBound = neuronsPerCore > 0 ? (n + neuronsPerCore - 1) / neuronsPerCore
-                                    : 0;
+  r.lowerBound =
+      neuronsPerCore > 0 ? (n + neuronsPerCore - 1) / neuronsPerCore : 0;
   r.neuronsPerCore.assign(numCores, 0);
   r.fanInPerCore.assign(numCores, 0);
   r.synapsesPerCore.assign(numCores, 0);

@@ -1,4 +1,5 @@
-//===- Partition.h - Assign neurons to cores under capacity limits -*- C++ -*-===//
+//===- Partition.h - Assign neurons to cores under capacity limits -*- C++
+//-*-===//
 //
 // The core mapper's partitioner: given a neuron-level network and a chip's
 // per-core capacities, it assigns every neuron to a core so that no core
@@ -33,8 +34,8 @@ struct NeuronGraph {
 /// What one core holds. Synapses are stored at the post-neuron's core (as on
 /// Loihi and SpiNNaker), so fan-in and synapse entries are counted there.
 struct CoreCapacity {
-  int64_t neurons = 0; ///< Neurons per core, 0 = unlimited.
-  int64_t fanIn = 0;   ///< Distinct pre-neurons (input axons), 0 = unlimited.
+  int64_t neurons = 0;  ///< Neurons per core, 0 = unlimited.
+  int64_t fanIn = 0;    ///< Distinct pre-neurons (input axons), 0 = unlimited.
   int64_t synapses = 0; ///< Synapse entries per core, 0 = unlimited.
   int64_t fanOut = 0;   ///< Distinct destination cores per neuron, 0 = none.
 };

@@ -1,4 +1,5 @@
-//===- PartitionInternal.h - Pieces of the partitioner ------------*- C++ -*-===//
+//===- PartitionInternal.h - Pieces of the partitioner ------------*- C++
+//-*-===//
 //
 // Internal interfaces between the partitioner's files: the undirected graph
 // the multilevel scheme works on, its coarsening, initial partitioning and
@@ -32,7 +33,8 @@ struct WeightedGraph {
 WeightedGraph symmetrize(const NeuronGraph &graph);
 
 /// Size-constrained label propagation: clusters of at most `maxNeurons`
-/// neurons, numbered 0..C-1 in order of their first node. Returns C.
+/// neurons, numbered 0..C-1 in order of their first node. Returns C, or -1
+/// when the graph has no cluster structure (random graphs).
 int32_t clusterNodes(const WeightedGraph &graph, int64_t maxNeurons,
                      int iterations, std::vector<int32_t> &cluster);
 
@@ -40,8 +42,7 @@ int32_t clusterNodes(const WeightedGraph &graph, int64_t maxNeurons,
 /// when the coarse graph would have more than `maxAdjacency` entries, which
 /// happens on expander-like (random) graphs where coarsening does not pay.
 bool contract(const WeightedGraph &graph, const std::vector<int32_t> &cluster,
-              int32_t numClusters, int64_t maxAdjacency,
-              WeightedGraph &coarse);
+              int32_t numClusters, int64_t maxAdjacency, WeightedGraph &coarse);
 
 /// Greedy graph growing: parts are grown one after another from seeds taken
 /// in `seedOrder`, each to about (remaining neurons / remaining parts).
@@ -62,9 +63,11 @@ struct RefineLimits {
 };
 
 /// Greedy boundary refinement: moves nodes to the neighbouring part they are
-/// most connected to while capacities allow, and drains overloaded parts.
+/// most connected to while capacities allow, swaps nodes between full parts,
+/// and drains overloaded parts. Stops after a pass that saves less than
+/// `minGain` (a fraction) of the cut.
 void refineParts(const WeightedGraph &graph, int32_t numParts,
-                 const RefineLimits &limits, int maxPasses,
+                 const RefineLimits &limits, int maxPasses, double minGain,
                  std::vector<int32_t> &part);
 
 /// Incoming synapses (CSR by post-neuron), needed for fan-in accounting.

@@ -35,7 +35,8 @@ NeuronGraph build(int64_t n, int fanOut, int64_t candidates, Draw draw) {
   g.population.assign(n, 0);
   g.popBegin = {0, n};
   g.rate.assign(n, 1.0f);
-  int64_t perNeuron = std::min<int64_t>(fanOut, std::max<int64_t>(candidates, 0));
+  int64_t perNeuron =
+      std::min<int64_t>(fanOut, std::max<int64_t>(candidates, 0));
   g.rowPtr.resize(n + 1);
   g.col.reserve(n * perNeuron);
   std::vector<int64_t> stamp(n, -1);
@@ -44,8 +45,8 @@ NeuronGraph build(int64_t n, int fanOut, int64_t candidates, Draw draw) {
     stamp[pre] = pre;
     // Bounded attempts: a neuron with fewer candidates than `fanOut` near a
     // border gets fewer posts instead of looping forever.
-    for (int64_t k = 0, attempts = 0; k < perNeuron && attempts < 64 * perNeuron;
-         ++attempts) {
+    for (int64_t k = 0, attempts = 0;
+         k < perNeuron && attempts < 64 * perNeuron; ++attempts) {
       int64_t post = draw(pre);
       if (post < 0 || stamp[post] == pre)
         continue;

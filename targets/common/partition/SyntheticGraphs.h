@@ -1,4 +1,5 @@
-//===- SyntheticGraphs.h - Generated networks for tests and benches -*- C++ -*-===//
+//===- SyntheticGraphs.h - Generated networks for tests and benches -*- C++
+//-*-===//
 //
 // Seeded generators of the network shapes the mapping benchmark names
 // (BENCHMARKS.md item 4): random, locally connected 2-D sheets and layered
