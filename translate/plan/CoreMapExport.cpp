@@ -12,6 +12,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
+#include "targets/common/partition/Place.h"
 #include "targets/spinnaker/routing/Routing.h"
 
 #include <cmath>
@@ -139,11 +140,17 @@ static LogicalResult exportNeuronCores(NetworkOp network,
   // arrangement; only hop counts depend on it).
   const int64_t perChip = target.cores > 0 ? target.cores : numCores;
   const int meshX = 8;
+  // Where the placer put each core (Loihi style), else in core order.
+  std::vector<int> slotOf(numCores);
+  for (int64_t c = 0; c < numCores; ++c)
+    slotOf[c] = c;
+  if (auto slots = network->getAttrOfType<DenseI32ArrayAttr>("snn.core_slot"))
+    slotOf.assign(slots.asArrayRef().begin(), slots.asArrayRef().end());
   for (int64_t c = 0; c < numCores; ++c) {
     artifact::Core *core = map.add_cores();
-    core->mutable_chip()->set_x(static_cast<int32_t>(c / perChip));
+    core->mutable_chip()->set_x(static_cast<int32_t>(slotOf[c] / perChip));
     core->mutable_chip()->set_y(0);
-    core->set_index(static_cast<int32_t>(c % perChip));
+    core->set_index(static_cast<int32_t>(slotOf[c] % perChip));
   }
   WalkResult walk = network.walk([&](Operation *op) {
     auto coreOf = op->getAttrOfType<DenseI32ArrayAttr>("snn.core_of");
@@ -185,10 +192,10 @@ static LogicalResult exportNeuronCores(NetworkOp network,
     route->set_to(b);
     // Dimension-order routing: |dx| + |dy| on the chip's mesh; chips are
     // placed in a row, one hop per chip boundary between them.
-    int64_t ia = a % perChip, ib = b % perChip;
-    int64_t hops = std::abs(ia % meshX - ib % meshX) +
-                   std::abs(ia / meshX - ib / meshX) +
-                   std::abs(a / perChip - b / perChip);
+    ::snn::mapping::MeshShape shape;
+    shape.width = meshX;
+    shape.height = static_cast<int>((perChip + meshX - 1) / meshX);
+    int64_t hops = ::snn::mapping::hopsBetween(shape, slotOf[a], slotOf[b]);
     route->set_hops(static_cast<int32_t>(hops));
   }
   artifact::Report *report = map.mutable_report();
