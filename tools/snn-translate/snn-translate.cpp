@@ -2,6 +2,7 @@
 //--------------------===//
 #include "targets/common/TargetDescription.h"
 #include "translate/Registration.h"
+#include "translate/nir/NirExport.h"
 #include "translate/plan/CoreMapExport.h"
 #include "translate/plan/PlanExport.h"
 
@@ -15,6 +16,7 @@
 int main(int argc, char **argv) {
   static mlir::snn::NirCommandLine nirOptions;
   mlir::snn::registerNirImportTranslation(nirOptions);
+  mlir::snn::registerNirExportTranslation();
   mlir::snn::registerPlanExportTranslations();
   mlir::snn::registerCoreMapTranslations();
   // `--emit=<target>` names the target the user expects; the translation is
