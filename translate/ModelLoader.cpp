@@ -4,6 +4,7 @@
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/plan/Plan.pb.h"
 #include "translate/plan/PlanExport.h"
+#include "translate/snnpb/Snnpb.h"
 
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
@@ -21,6 +22,8 @@ ModelKind mlir::snn::detectModelKind(llvm::StringRef path) {
   llvm::StringRef ext = llvm::sys::path::extension(path);
   if (ext == ".nir")
     return ModelKind::Nir;
+  if (ext == ".snnpb" || ext == ".snnpbtxt")
+    return ModelKind::Snnpb;
   if (ext == ".mlir" || ext == ".mlirbc")
     return ModelKind::Mlir;
   if (ext == ".pb" || ext == ".plan" || ext == ".pbtxt" || ext == ".txt")
@@ -38,9 +41,12 @@ mlir::snn::loadModule(llvm::StringRef path, MLIRContext *context,
     return importNirFile(path, context, nirOptions);
   case ModelKind::Mlir:
     return parseSourceFile<ModuleOp>(path, context);
+  case ModelKind::Snnpb:
+    return importSnnpbFile(path, context);
   default:
     emitError(UnknownLoc::get(context))
-        << path << ": not a model this tool compiles (expected .nir or .mlir)";
+        << path
+        << ": not a model this tool compiles (expected .nir, .snnpb or .mlir)";
     return nullptr;
   }
 }

@@ -17,7 +17,7 @@ class Plan;
 
 namespace mlir::snn {
 
-enum class ModelKind { Nir, Mlir, Plan, CoreMap, Unknown };
+enum class ModelKind { Nir, Mlir, Plan, CoreMap, Snnpb, Unknown };
 
 /// Decides by content (HDF5 signature) first, then by extension.
 ModelKind detectModelKind(llvm::StringRef path);

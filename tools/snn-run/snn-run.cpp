@@ -38,10 +38,10 @@ using namespace snn;
 
 namespace {
 cl::OptionCategory category("snn-run options");
-cl::opt<std::string>
-    modelPath(cl::Positional, cl::Required,
-              cl::desc("<model: .nir, .mlir or plan (.pb/.plan/.pbtxt)>"),
-              cl::cat(category));
+cl::opt<std::string> modelPath(
+    cl::Positional, cl::Required,
+    cl::desc("<model: .nir, .mlir, .snnpb, a plan or a core map (.pb/.pbtxt)>"),
+    cl::cat(category));
 cl::list<std::string> inputPaths(
     "input", cl::CommaSeparated, cl::Required, cl::value_desc("x.npy[,y.npy]"),
     cl::desc("Input spikes/currents, one .npy per network input, shape "
@@ -168,8 +168,8 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
     return true;
   }
   if (kind == mlir::snn::ModelKind::Unknown) {
-    fail(modelPath + ": unknown model format; expected .nir, .mlir, or a "
-                     "plan (.pb, .plan, .pbtxt)");
+    fail(modelPath + ": unknown model format; expected .nir, .mlir, .snnpb, "
+                     "or a plan or core map (.pb, .plan, .pbtxt)");
     return false;
   }
   std::optional<mlir::snn::NirImportOptions> nirOptions = nir.toOptions();

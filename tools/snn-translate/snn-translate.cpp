@@ -5,6 +5,7 @@
 #include "translate/nir/NirExport.h"
 #include "translate/plan/CoreMapExport.h"
 #include "translate/plan/PlanExport.h"
+#include "translate/snnpb/Snnpb.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "llvm/Support/raw_ostream.h"
@@ -19,6 +20,7 @@ int main(int argc, char **argv) {
   mlir::snn::registerNirExportTranslation();
   mlir::snn::registerPlanExportTranslations();
   mlir::snn::registerCoreMapTranslations();
+  mlir::snn::registerSnnpbTranslations();
   // `--emit=<target>` names the target the user expects; the translation is
   // the same for all (the target is in the module), so it becomes
   // --emit-coremap after checking the name is a known target.

@@ -34,7 +34,7 @@ using namespace llvm;
 namespace {
 cl::OptionCategory category("snnc options");
 cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                               cl::desc("<model: .nir or .mlir>"),
+                               cl::desc("<model: .nir, .mlir or .snnpb>"),
                                cl::cat(category));
 cl::opt<std::string> targetName("target", cl::Required, cl::value_desc("NAME"),
                                 cl::desc("Target to compile for"),
