@@ -14,6 +14,7 @@
 #include "tools/snn-run/RunReport.h"
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
+#include "translate/ToolDiagnostics.h"
 
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/artifact/Energy.h"
@@ -192,16 +193,7 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
         errs() << "snn-run: " << d << "\n";
       return mlir::success();
     }
-    std::string where;
-    llvm::raw_string_ostream os(where);
-    d.getLocation().print(os);
-    StringRef severity =
-        d.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
-        : d.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
-                                                               : "note";
-    errs() << "snn-run: " << severity << ": " << d << "  [" << where << "]\n";
-    for (mlir::Diagnostic &note : d.getNotes())
-      errs() << "  note: " << note << "\n";
+    mlir::snn::printToolDiagnostic("snn-run", d);
     return mlir::success();
   });
   if (decayRounding != "nearest" && decayRounding != "floor") {

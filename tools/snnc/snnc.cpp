@@ -14,6 +14,7 @@
 #include "targets/common/TargetDescription.h"
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
+#include "translate/ToolDiagnostics.h"
 #include "translate/plan/CoreMapExport.h"
 #include "translate/plan/PlanExport.h"
 
@@ -97,13 +98,8 @@ int main(int argc, char **argv) {
       report.push_back(d.str());
       return mlir::success();
     }
-    std::string where;
-    raw_string_ostream os(where);
-    d.getLocation().print(os);
-    bool error = d.getSeverity() == mlir::DiagnosticSeverity::Error;
-    failedDiagnostic |= error;
-    errs() << "snnc: " << (error ? "error" : "warning") << ": " << d << "  ["
-           << where << "]\n";
+    failedDiagnostic |= d.getSeverity() == mlir::DiagnosticSeverity::Error;
+    mlir::snn::printToolDiagnostic("snnc", d);
     return mlir::success();
   });
 
