@@ -216,7 +216,7 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   static mlir::snn::NirCommandLine nir;
-  cl::HideUnrelatedOptions({&category, &cl::getGeneralCategory()});
+  cl::HideUnrelatedOptions({&category, &mlir::snn::nirOptionCategory()});
   cl::ParseCommandLineOptions(
       argc, argv,
       "snn-run: simulate a spiking network with the reference runtime\n\n"

@@ -69,7 +69,7 @@ bool writeText(StringRef path, StringRef text) {
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   static mlir::snn::NirCommandLine nir;
-  cl::HideUnrelatedOptions({&category, &cl::getGeneralCategory()});
+  cl::HideUnrelatedOptions({&category, &mlir::snn::nirOptionCategory()});
   cl::ParseCommandLineOptions(
       argc, argv,
       "snnc: compile a spiking network for a target\n\n"
