@@ -17,3 +17,14 @@ config.substitutions.append(("%shared", config.shared_data_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "inputs")))
 if config.have_cuda:
     config.available_features.add("cuda-build")
+
+# The NIR layout checker (scripts/check_nir_file.py) needs h5py in Debian's
+# python3; tests that use it say `REQUIRES: h5py`.
+import subprocess
+project_root = os.path.dirname(config.test_source_root)
+debian_python = "/usr/bin/python3"
+if subprocess.call([debian_python, "-c", "import h5py, numpy"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("h5py")
+config.substitutions.append(
+    ("%check-nir", debian_python + " " + os.path.join(project_root, "scripts", "check_nir_file.py")))
