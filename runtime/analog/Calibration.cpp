@@ -50,6 +50,20 @@ uint32_t search(uint32_t lo, uint32_t hi,
     ok = true;
   return best;
 }
+/// First code in lo..hi whose measurement is >= target (hi + 1 if none).
+uint32_t firstAtLeast(uint32_t lo, uint32_t hi,
+                      const std::function<double(uint32_t)> &measure,
+                      double target) {
+  uint32_t a = lo, b = hi + 1;
+  while (a < b) {
+    uint32_t mid = a + (b - a) / 2;
+    if (measure(mid) >= target)
+      b = mid;
+    else
+      a = mid + 1;
+  }
+  return a;
+}
 } // namespace
 
 CalibrationResult
@@ -75,6 +89,28 @@ snn::runtime::analog::calibrate(const artifact::bss2::Targets &t,
     if (!ok)
       r.failed.push_back(name);
   };
+  // Potentials are read through the CADC, whose integer reading is flat over
+  // about 4 codes (true values r-0.5..r+0.5 read r): take the code at the
+  // target's place within the codes that read round(target), which lands
+  // within about a quarter LSB instead of at the plateau's edge.
+  auto runPotential =
+      [&](const char *name, const std::function<void(uint32_t)> &set,
+          const std::function<double()> &measure, double target) {
+        auto at = [&](uint32_t k) {
+          set(k);
+          return measure();
+        };
+        const double read = std::nearbyint(target);
+        uint32_t a = firstAtLeast(0, bss2::kCapMemMax, at, read);
+        uint32_t b = firstAtLeast(0, bss2::kCapMemMax, at, read + 1);
+        if (b > a && a <= bss2::kCapMemMax && at(a) == read) {
+          const double place = std::clamp(target - (read - 0.5), 0.0, 1.0);
+          uint32_t code = a + static_cast<uint32_t>(place * (b - a));
+          set(std::min(code, b - 1));
+          return;
+        }
+        run(name, 0, set, measure, target); // unreachable: report it
+      };
   // Time constants fall with the code (tau = K / code): search on the rate.
   run(
       "tau_mem", 1, [&](uint32_t k) { c.set_tau_mem(k); },
@@ -85,14 +121,14 @@ snn::runtime::analog::calibrate(const artifact::bss2::Targets &t,
   run(
       "tau_syn_inh", 1, [&](uint32_t k) { c.set_tau_syn_inh(k); },
       [&] { return 1.0 / params().tauSynInhUs; }, 1.0 / t.tau_syn_inh_us());
-  run(
-      "leak", 0, [&](uint32_t k) { c.set_leak(k); },
+  runPotential(
+      "leak", [&](uint32_t k) { c.set_leak(k); },
       [&] { return cadcRead(params().leak); }, t.leak_lsb());
-  run(
-      "reset", 0, [&](uint32_t k) { c.set_reset(k); },
+  runPotential(
+      "reset", [&](uint32_t k) { c.set_reset(k); },
       [&] { return cadcRead(params().reset); }, t.reset_lsb());
-  run(
-      "threshold", 0, [&](uint32_t k) { c.set_threshold(k); },
+  runPotential(
+      "threshold", [&](uint32_t k) { c.set_threshold(k); },
       [&] { return cadcRead(params().threshold); }, t.threshold_lsb());
   if (t.syn_gain_exc() > 0)
     run(
