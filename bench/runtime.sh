@@ -9,8 +9,9 @@
 # $SNN_BUILD (default build/). Brian2 comes from python3-brian
 # (scripts/setup.sh --bench installs it); without it the peer columns say
 # why they are missing. --quick (about 2 minutes once Brian2's project is
-# compiled; the first run compiles it) uses 2e4 neurons for benchmark 1, 0.2
-# biological seconds for benchmark 2 and batch 1 and 16 for benchmark 3.
+# compiled; the first run compiles it) uses 2e4 neurons, 500 steps and batch 1
+# for benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
+# benchmark 3, and one run of the peer.
 # The last line is
 #   ratio_vs_brian2=<benchmark 1 events/s, ours batch 1 / Brian2> bandwidth_fraction=<ours batch 1>
 set -euo pipefail
@@ -41,14 +42,15 @@ if ! "$PY" -c 'import brian2' 2>/dev/null; then
   echo "runtime.sh: Brian2 not importable by $PY (install python3-brian: scripts/setup.sh --bench); peer skipped"
 fi
 if [ $quick = 1 ]; then
-  neurons=20000; batches=1,8; cuba_s=0.2; plan_batches="1 16"
+  neurons=20000; batches=1; steps=500; cuba_s=0.2; plan_batches="1 16"
+  peer_repeat=1
 else
-  neurons=100000; batches=1,8,64; cuba_s=1; plan_batches="1 8 64 256"
+  neurons=100000; batches=1,8,64; steps=1000; cuba_s=1; plan_batches="1 8 64 256"
+  peer_repeat=$repeat
 fi
-steps=1000
 work="$BUILD/bench-runtime"
 mkdir -p "$work"
-field() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" | head -1; }
+field() { sed -n "s/\(^\|.* \)$1=\([^ ]*\).*/\2/p" | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "nan" }'; }
 
 echo "== conditions: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), threads=$threads, repeat=$repeat (medians)"
@@ -64,8 +66,8 @@ ours=$("$BENCH" random --neurons "$neurons" --synapses 1000 --steps $steps \
 echo "$ours"
 ours1=$(echo "$ours" | grep ' batch=1 ' | field events_per_s)
 if [ $peer = 1 ]; then
-  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_$neurons" \
-    "$neurons" 1000 $steps "$threads" "$repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
+  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_${neurons}_$steps" \
+    "$neurons" 1000 $steps "$threads" "$peer_repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
     || { echo "brian2 failed, see $work/brian2_random.log"; brian=""; }
   echo "$brian"
   brian_eps=$(echo "$brian" | field events_per_s)
@@ -86,7 +88,7 @@ cuba=$("$BENCH" balanced --seconds "$cuba_s" --threads "$threads" --repeat "$rep
 echo "$cuba"
 if [ $peer = 1 ]; then
   bcuba=$("$PY" bench/runtime/brian2_peer.py cuba "$work/brian2_cuba" "$cuba_s" \
-    "$threads" "$repeat" 2>"$work/brian2_cuba.log" | grep '^bench=') \
+    "$threads" "$peer_repeat" 2>"$work/brian2_cuba.log" | grep '^bench=') \
     || { echo "brian2 failed, see $work/brian2_cuba.log"; bcuba=""; }
   echo "$bcuba"
   r1=$(echo "$cuba" | field rate_hz); r2=$(echo "$bcuba" | field rate_hz)

@@ -50,7 +50,14 @@ struct RunOptions {
   /// serialized but may come from any worker thread.
   std::function<void(int64_t done, int64_t total)> progress;
   int64_t progressEvery = 1000;
+  /// Split batch items over threads even when a step has fewer than
+  /// kMinTeamOutputs outputs (for tests; results are the same either way).
+  bool forceTeams = false;
 };
+
+/// Outputs per step (summed over nodes) from which the threads of a run with
+/// fewer batch items than threads share each item's steps.
+constexpr int64_t kMinTeamOutputs = 1 << 17;
 
 /// Spike statistics of one spiking neuron (float or fixed-point) or threshold
 /// node.

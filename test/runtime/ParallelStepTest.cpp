@@ -124,6 +124,7 @@ plan::Plan mixedPlan(std::mt19937 &rng) {
 RunResult runThreads(const Engine &e, const Tensor &in, unsigned threads) {
   RunOptions o;
   o.threads = threads;
+  o.forceTeams = true;
   o.record = {"fc", "rec",  "lif",  "lif:v", "readout",
               "th", "conv", "clif", "pool"};
   RunResult r;
