@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package snn-mlir needs to build and test.
 # Idempotent and non-interactive; run as root or with sudo available.
+# --bench also installs the benchmark peers (BENCH_PACKAGES: Brian2 for
+# bench/runtime.sh); the build and tests do not need them.
 set -euo pipefail
 
 PACKAGES=(
@@ -11,6 +13,10 @@ PACKAGES=(
   libboost-graph-dev libgtest-dev libhdf5-dev libmetis-dev
   python3 python3-numpy python3-h5py
 )
+BENCH_PACKAGES=(python3-brian python3-brian-lib)
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=("${BENCH_PACKAGES[@]}")
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

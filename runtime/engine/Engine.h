@@ -6,9 +6,11 @@
 // the element-wise sum of its operands, where a `previous_step` operand reads
 // the value its node had at the step before (zero at t = 0).
 //
-// Batch items are independent simulations, run on a pool of threads; each
-// item's arithmetic is sequential, so results do not depend on the thread
-// count.
+// Batch items are independent simulations, run on a pool of threads; when
+// there are fewer items than threads, a team of threads splits each item's
+// step by output ranges (detail/StepTeam.h). Every value is computed with the
+// serial arithmetic, so results do not depend on the thread count. Sparse
+// nodes propagate only the non-zero inputs (spikes) of a step.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,12 +24,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace snn::runtime {
 namespace detail {
 struct PreparedPlan;
+struct EventPlan;
 } // namespace detail
 
 /// How to run a plan.
@@ -52,7 +56,14 @@ struct RunOptions {
   /// serialized but may come from any worker thread.
   std::function<void(int64_t done, int64_t total)> progress;
   int64_t progressEvery = 1000;
+  /// Split batch items over threads even when a step has fewer than
+  /// kMinTeamOutputs outputs (for tests; results are the same either way).
+  bool forceTeams = false;
 };
+
+/// Outputs per step (summed over nodes) from which the threads of a run with
+/// fewer batch items than threads share each item's steps.
+constexpr int64_t kMinTeamOutputs = 1 << 17;
 
 /// Spike statistics of one spiking neuron (float or fixed-point) or threshold
 /// node.
@@ -95,10 +106,15 @@ public:
 
 private:
   Engine(plan::Plan plan, std::vector<NodeLayout> layouts);
+  /// The event-driven sparse matrices for teams of `teamSize`, built on
+  /// first use and kept for the next run; null when the plan has none.
+  std::shared_ptr<const detail::EventPlan> eventPlan(unsigned teamSize) const;
 
   plan::Plan plan;
   std::vector<NodeLayout> layouts;
   std::unique_ptr<detail::PreparedPlan> prepared;
+  mutable std::mutex eventsMutex;
+  mutable std::shared_ptr<const detail::EventPlan> events;
 };
 
 } // namespace snn::runtime

@@ -60,6 +60,67 @@ void reluKernel(int64_t n, const float *x, float *y);
 void sparseKernel(const uint32_t *rowPtr, const uint32_t *col,
                   const float *value, int64_t out, const float *x, float *y);
 
+// Range forms: the same arithmetic restricted to outputs [lo, hi) (rows of
+// affine and sparse, output channels of conv and pool), so a team of threads
+// can split one step of one batch item without changing any result.
+void affineRows(const float *w, const float *b, int64_t in, const float *x,
+                float *y, int64_t lo, int64_t hi);
+void convChannels(const ConvGeom &g, const float *w, const float *b,
+                  const float *x, float *y, int64_t lo, int64_t hi);
+void poolChannels(const PoolGeom &g, const float *x, float *y, int64_t lo,
+                  int64_t hi);
+void sparseRows(const uint32_t *rowPtr, const uint32_t *col, const float *value,
+                const float *x, float *y, int64_t lo, int64_t hi);
+
+/// Element range [lo, hi) of part `rank` when `n` items are split into
+/// `parts` contiguous, nearly equal parts.
+inline void splitRange(int64_t n, unsigned rank, unsigned parts, int64_t &lo,
+                       int64_t &hi) {
+  lo = n * rank / parts;
+  hi = n * (rank + 1) / parts;
+}
+
+/// The indices of the non-zero entries of x, ascending, into `active`
+/// (which must hold n entries); returns their count.
+int64_t nonZeroIndices(const float *x, int64_t n, uint32_t *active);
+
+/// A CSR matrix transposed per block of rows, for event-driven propagation:
+/// a step touches only the columns (pre-synaptic elements) whose input is
+/// non-zero, as spikes are sparse. Entries are (row, weight) pairs, 8 bytes
+/// per synaptic event.
+///
+/// Push gives the same bits as sparseKernel's row-wise sum: each row still
+/// adds its terms in CSR order starting from +0 (columns ascending within a
+/// row), and a skipped term w * 0 is a signed zero, which never changes a
+/// sum that starts at +0. Hence build() refuses rows with decreasing column
+/// indices and non-finite weights (inf * 0 is NaN); callers then pull.
+class EventSparse {
+public:
+  /// Returns false, and stays unusable, where push would not be bit-exact.
+  bool build(const uint32_t *rowPtr, const uint32_t *col, const float *value,
+             int64_t rows, int64_t cols, unsigned blocks);
+  bool usable() const { return !blocks.empty(); }
+  /// Rows [lo, hi) of y = W x given the ascending non-zero columns of x,
+  /// where [lo, hi) is splitRange(rows, block, blocks).
+  void push(unsigned block, const uint32_t *active, int64_t nActive,
+            const float *x, float *y) const;
+  /// Mean entries per column, to choose push or pull.
+  double meanColumnLength() const { return meanColumn; }
+
+private:
+  struct Entry {
+    uint32_t row;
+    float weight;
+  };
+  struct Block {
+    int64_t lo = 0, hi = 0;
+    std::vector<uint64_t> colPtr; // cols + 1 offsets into entries
+    std::vector<Entry> entries;
+  };
+  std::vector<Block> blocks;
+  double meanColumn = 0.0;
+};
+
 /// y = (x > th) ? 1 : 0, th broadcast when `nth` == 1.
 void thresholdKernel(const float *th, int64_t nth, int64_t n, const float *x,
                      float *y);
@@ -70,7 +131,9 @@ public:
   /// `steps` has 1 (broadcast) or `n` entries, all >= 0.
   void reset(const std::vector<int64_t> &steps, int64_t n);
   /// Pushes x[t] and writes y[t]; call once per step with t = 0, 1, ...
-  void step(int64_t t, const float *x, float *y);
+  void step(int64_t t, const float *x, float *y) { step(t, x, y, 0, n); }
+  /// The same for elements [lo, hi) only.
+  void step(int64_t t, const float *x, float *y, int64_t lo, int64_t hi);
 
 private:
   std::vector<int64_t> steps;

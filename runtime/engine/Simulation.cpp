@@ -63,20 +63,64 @@ PreparedPlan snn::runtime::detail::preparePlan(const plan::Plan &plan) {
   }
   for (int k = 0; k < plan.inputs_size(); ++k)
     p.nodes[plan.inputs(k)].inputSlot = k;
+
+  // Where a team of threads must meet (see StepTeam.h).
+  for (int i = 0; i < plan.nodes_size(); ++i) {
+    const plan::Node &node = plan.nodes(i);
+    PreparedNode &pn = p.nodes[i];
+    pn.readsAll = node.has_affine() || node.has_conv() || node.has_pool() ||
+                  node.has_sparse();
+    // Conv and pool own channel ranges, not the element ranges their
+    // element-wise readers own, so the team always meets around them.
+    if (node.has_conv() || node.has_pool()) {
+      pn.barrierAfter = pn.barrierBefore = true;
+      p.barrierAfterSnapshots |= pn.snapshot;
+    }
+    if (!pn.readsAll)
+      continue;
+    for (const PreparedNode::Source &s : pn.operands) {
+      if (s.fromSnapshot)
+        p.barrierAfterSnapshots = true;
+      else if (s.node < static_cast<uint32_t>(i))
+        p.nodes[s.node].barrierAfter = true;
+      else // A later node's previous value, read in place.
+        p.nodes[s.node].barrierBefore = true;
+    }
+  }
   return p;
+}
+
+std::shared_ptr<const EventPlan>
+snn::runtime::detail::buildEventPlan(const plan::Plan &plan,
+                                     const std::vector<NodeLayout> &layouts,
+                                     unsigned blocks) {
+  auto events = std::make_shared<EventPlan>();
+  events->blocks = blocks;
+  events->sparse.resize(plan.nodes_size());
+  for (int i = 0; i < plan.nodes_size(); ++i) {
+    if (!plan.nodes(i).has_sparse())
+      continue;
+    const plan::SparseOp &sp = plan.nodes(i).sparse();
+    auto e = std::make_unique<EventSparse>();
+    if (e->build(sp.row_ptr().data(), sp.col().data(), sp.value().data(),
+                 layouts[i].outNumel, layouts[i].inNumel, blocks))
+      events->sparse[i] = std::move(e);
+  }
+  return events;
 }
 
 Simulation::Simulation(const plan::Plan &plan,
                        const std::vector<NodeLayout> &layouts,
-                       const PreparedPlan &prepared)
-    : plan(plan), layouts(layouts), prepared(prepared) {
+                       const PreparedPlan &prepared, const EventPlan *events)
+    : plan(plan), layouts(layouts), prepared(prepared), events(events) {
   size_t n = layouts.size();
   cur.resize(n);
   prev.resize(n);
   neuronStates.resize(n);
   fixedPointStates.resize(n);
   delays.resize(n);
-  int64_t maxIn = 0;
+  gathered.resize(n);
+  int64_t maxSparseIn = 0;
   for (size_t i = 0; i < n; ++i) {
     cur[i].assign(layouts[i].outNumel, 0.0f);
     if (prepared.nodes[i].snapshot)
@@ -90,12 +134,30 @@ Simulation::Simulation(const plan::Plan &plan,
       delays[i].reset(std::vector<int64_t>(steps.begin(), steps.end()),
                       layouts[i].outNumel);
     }
-    maxIn = std::max(maxIn, layouts[i].inNumel);
+    if (prepared.nodes[i].operands.size() > 1)
+      gathered[i].assign(layouts[i].inNumel, 0.0f);
+    if (events && events->sparse[i])
+      maxSparseIn = std::max(maxSparseIn, layouts[i].inNumel);
   }
-  scratch.resize(maxIn);
+  if (events)
+    active.assign(events->blocks, std::vector<uint32_t>(maxSparseIn));
 }
 
-const float *Simulation::gatherInput(int64_t i) {
+void Simulation::ownedRange(int64_t i, unsigned rank, unsigned parts,
+                            int64_t &lo, int64_t &hi) const {
+  const NodeLayout &l = layouts[i];
+  const plan::Node &node = plan.nodes(i);
+  // Conv and pool split by channel, so each output keeps its serial loop.
+  int64_t units = node.has_conv()   ? l.conv.cout
+                  : node.has_pool() ? l.pool.c
+                                    : l.outNumel;
+  splitRange(units, rank, parts, lo, hi);
+  int64_t per = units ? l.outNumel / units : 0;
+  lo *= per;
+  hi *= per;
+}
+
+const float *Simulation::gatherInput(int64_t i, int64_t lo, int64_t hi) {
   const PreparedNode &pn = prepared.nodes[i];
   auto source = [&](const PreparedNode::Source &s) {
     return s.fromSnapshot ? prev[s.node].data() : cur[s.node].data();
@@ -104,23 +166,23 @@ const float *Simulation::gatherInput(int64_t i) {
   // (a self-loop reads the snapshot), so kernels never alias.
   if (pn.operands.size() == 1)
     return source(pn.operands[0]);
-  int64_t n = layouts[i].inNumel;
+  float *sum = gathered[i].data();
   const float *first = source(pn.operands[0]);
-  std::copy(first, first + n, scratch.begin());
+  std::copy(first + lo, first + hi, sum + lo);
   for (size_t k = 1; k < pn.operands.size(); ++k) {
     const float *x = source(pn.operands[k]);
-    for (int64_t e = 0; e < n; ++e)
-      scratch[e] += x[e];
+    for (int64_t e = lo; e < hi; ++e)
+      sum[e] += x[e];
   }
-  return scratch.data();
+  return sum;
 }
 
-void Simulation::stepFixedPoint(int64_t i, int64_t t, const float *x,
-                                float *y) {
+void Simulation::stepFixedPoint(int64_t i, int64_t t, const float *x, float *y,
+                                int64_t lo, int64_t hi) {
   const PreparedNode &pn = prepared.nodes[i];
   int64_t n = layouts[i].outNumel;
   FixedState *s = fixedPointStates[i].data();
-  for (int64_t k = 0; k < n; ++k) {
+  for (int64_t k = lo; k < hi; ++k) {
     int64_t xi;
     // The chips add integer weights; a fractional sum means the plan was
     // not quantized, and rounding it silently would hide that.
@@ -131,87 +193,150 @@ void Simulation::stepFixedPoint(int64_t i, int64_t t, const float *x,
   }
 }
 
-void Simulation::step(int64_t t, const std::vector<const float *> &inputs) {
+void Simulation::stepNeurons(int64_t i, const float *x, float *y, int64_t lo,
+                             int64_t hi) {
+  const PreparedNode &pn = prepared.nodes[i];
+  NeuronState *s = neuronStates[i].data();
+  for (int64_t k = lo; k < hi; ++k)
+    y[k] = neuronStep(pn.neuronConfig, gatherParams(pn.neuronParams, k), x[k],
+                      s[k]);
+}
+
+void Simulation::stepSparse(int64_t i, const float *x, float *y, unsigned rank,
+                            int64_t lo, int64_t hi) {
+  const plan::SparseOp &sp = plan.nodes(i).sparse();
+  const EventSparse *push = events ? events->sparse[i].get() : nullptr;
+  if (push) {
+    // Push costs a scattered add per (active column, row) entry, pull a
+    // gathered multiply-add per entry: push wins while inputs are sparse.
+    int64_t cols = layouts[i].inNumel;
+    uint32_t *act = active[rank].data();
+    int64_t nActive = nonZeroIndices(x, cols, act);
+    if (nActive * 4 <= cols) {
+      push->push(rank, act, nActive, x, y);
+      return;
+    }
+  }
+  sparseRows(sp.row_ptr().data(), sp.col().data(), sp.value().data(), x, y, lo,
+             hi);
+}
+
+void Simulation::step(int64_t t, const std::vector<const float *> &inputs,
+                      StepTeam *team, unsigned rank) {
+  unsigned parts = team ? team->size() : 1;
+  auto meet = [&]() {
+    if (team)
+      team->arrive();
+  };
+  int64_t lo, hi;
   for (size_t i = 0; i < cur.size(); ++i)
-    if (prepared.nodes[i].snapshot)
-      prev[i] = cur[i];
+    if (prepared.nodes[i].snapshot) {
+      ownedRange(i, rank, parts, lo, hi);
+      std::copy(cur[i].begin() + lo, cur[i].begin() + hi, prev[i].begin() + lo);
+    }
+  if (prepared.barrierAfterSnapshots)
+    meet();
 
   for (int64_t i = 0; i < static_cast<int64_t>(cur.size()); ++i) {
     const plan::Node &node = plan.nodes(i);
     const PreparedNode &pn = prepared.nodes[i];
     const NodeLayout &l = layouts[i];
     float *y = cur[i].data();
+    if (pn.barrierBefore)
+      meet();
+    ownedRange(i, rank, parts, lo, hi);
     switch (node.op_case()) {
     case plan::Node::kInput: {
       const float *src = inputs[pn.inputSlot];
       if (src)
-        std::copy(src, src + l.outNumel, y);
+        std::copy(src + lo, src + hi, y + lo);
       else
-        std::fill(y, y + l.outNumel, 0.0f);
-      continue;
+        std::fill(y + lo, y + hi, 0.0f);
+      break;
     }
     case plan::Node::kZero:
-      continue; // Stays zero from construction.
-    default:
-      break;
+      break; // Stays zero from construction.
+    default: {
+      const float *x;
+      if (pn.readsAll) {
+        int64_t inLo, inHi;
+        splitRange(l.inNumel, rank, parts, inLo, inHi);
+        x = gatherInput(i, inLo, inHi);
+        if (pn.operands.size() > 1)
+          meet();
+      } else {
+        x = gatherInput(i, lo, hi);
+      }
+      switch (node.op_case()) {
+      case plan::Node::kIdentity:
+        std::copy(x + lo, x + hi, y + lo);
+        break;
+      case plan::Node::kAffine: {
+        const plan::AffineOp &a = node.affine();
+        affineRows(a.weight().data(), a.bias_size() ? a.bias().data() : nullptr,
+                   l.inNumel, x, y, lo, hi);
+        break;
+      }
+      case plan::Node::kScale: {
+        const plan::ScaleOp &sc = node.scale();
+        int64_t ns = sc.scale_size();
+        for (int64_t k = lo; k < hi; ++k)
+          y[k] = sc.scale(ns == 1 ? 0 : k) * x[k];
+        break;
+      }
+      case plan::Node::kConv: {
+        const plan::ConvOp &c = node.conv();
+        int64_t per = l.outNumel / std::max<int64_t>(1, l.conv.cout);
+        convChannels(l.conv, c.weight().data(),
+                     c.bias_size() ? c.bias().data() : nullptr, x, y,
+                     per ? lo / per : 0, per ? hi / per : 0);
+        break;
+      }
+      case plan::Node::kPool: {
+        int64_t per = l.outNumel / std::max<int64_t>(1, l.pool.c);
+        poolChannels(l.pool, x, y, per ? lo / per : 0, per ? hi / per : 0);
+        break;
+      }
+      case plan::Node::kRelu:
+        reluKernel(hi - lo, x + lo, y + lo);
+        break;
+      case plan::Node::kDelay:
+        delays[i].step(t, x, y, lo, hi);
+        break;
+      case plan::Node::kThreshold: {
+        const plan::ThresholdOp &th = node.threshold();
+        thresholdKernel(th.threshold().data() +
+                            (th.threshold_size() == 1 ? 0 : lo),
+                        th.threshold_size(), hi - lo, x + lo, y + lo);
+        break;
+      }
+      case plan::Node::kNeuron:
+        stepNeurons(i, x, y, lo, hi);
+        break;
+      case plan::Node::kSparse:
+        stepSparse(i, x, y, rank, lo, hi);
+        break;
+      case plan::Node::kLoihiNeuron:
+      case plan::Node::kSpinnakerNeuron:
+      case plan::Node::kSpeckNeuron:
+        if (!team) {
+          stepFixedPoint(i, t, x, y, lo, hi);
+          break;
+        }
+        try {
+          stepFixedPoint(i, t, x, y, lo, hi);
+        } catch (...) {
+          team->fail(rank, std::current_exception());
+        }
+        break;
+      default:
+        break; // Unreachable: validation rejects other ops.
+      }
     }
-    const float *x = gatherInput(i);
-    switch (node.op_case()) {
-    case plan::Node::kIdentity:
-      std::copy(x, x + l.outNumel, y);
-      break;
-    case plan::Node::kAffine: {
-      const plan::AffineOp &a = node.affine();
-      affineKernel(a.weight().data(), a.bias_size() ? a.bias().data() : nullptr,
-                   l.outNumel, l.inNumel, x, y);
-      break;
     }
-    case plan::Node::kScale:
-      scaleKernel(node.scale().scale().data(), node.scale().scale_size(),
-                  l.outNumel, x, y);
-      break;
-    case plan::Node::kConv: {
-      const plan::ConvOp &c = node.conv();
-      convKernel(l.conv, c.weight().data(),
-                 c.bias_size() ? c.bias().data() : nullptr, x, y);
-      break;
-    }
-    case plan::Node::kPool:
-      if (l.pool.max)
-        maxPoolKernel(l.pool, x, y);
-      else
-        poolKernel(l.pool, x, y);
-      break;
-    case plan::Node::kRelu:
-      reluKernel(l.outNumel, x, y);
-      break;
-    case plan::Node::kDelay:
-      delays[i].step(t, x, y);
-      break;
-    case plan::Node::kThreshold:
-      thresholdKernel(node.threshold().threshold().data(),
-                      node.threshold().threshold_size(), l.outNumel, x, y);
-      break;
-    case plan::Node::kNeuron: {
-      NeuronState *s = neuronStates[i].data();
-      for (int64_t k = 0; k < l.outNumel; ++k)
-        y[k] = neuronStep(pn.neuronConfig, gatherParams(pn.neuronParams, k),
-                          x[k], s[k]);
-      break;
-    }
-    case plan::Node::kSparse: {
-      const plan::SparseOp &sp = node.sparse();
-      sparseKernel(sp.row_ptr().data(), sp.col().data(), sp.value().data(),
-                   l.outNumel, x, y);
-      break;
-    }
-    case plan::Node::kLoihiNeuron:
-    case plan::Node::kSpinnakerNeuron:
-    case plan::Node::kSpeckNeuron:
-      stepFixedPoint(i, t, x, y);
-      break;
-    default:
-      break; // Unreachable: validation rejects other ops.
-    }
+    if (pn.barrierAfter)
+      meet();
   }
+  // The next step may read any element of this one's outputs.
+  meet();
 }

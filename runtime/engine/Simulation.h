@@ -13,8 +13,10 @@
 #include "runtime/engine/FixedPoint.h"
 #include "runtime/engine/Kernels.h"
 #include "runtime/engine/NeuronMath.h"
+#include "runtime/engine/StepTeam.h"
 #include "runtime/engine/Validate.h"
 
+#include <memory>
 #include <vector>
 
 namespace snn::runtime::detail {
@@ -38,11 +40,32 @@ struct PreparedNode {
   bool fixedPoint = false;        ///< A loihi/spinnaker/speck neuron node.
   FixedConfig fixedConfig;
   FixedParamArrays fixedParams; ///< Views into the engine's plan.
+  /// Affine, conv, pool and sparse read all of their input; other ops read
+  /// only the elements they write.
+  bool readsAll = false;
+  /// Team barriers: after this node when a later node reads all of it this
+  /// step; before it when an earlier node read all of its previous value in
+  /// place this step.
+  bool barrierAfter = false, barrierBefore = false;
 };
 
 struct PreparedPlan {
   std::vector<PreparedNode> nodes;
+  /// A snapshot is read whole: the team meets after taking snapshots.
+  bool barrierAfterSnapshots = false;
 };
+
+/// Event-driven forms of a plan's sparse nodes for a given team size (null
+/// entries: pull only). Built once per engine and team size.
+struct EventPlan {
+  unsigned blocks = 1;
+  std::vector<std::unique_ptr<EventSparse>> sparse; ///< Per node.
+};
+
+/// Builds the event-driven sparse matrices of `plan` for `blocks` ranks.
+std::shared_ptr<const EventPlan> buildEventPlan(const plan::Plan &plan,
+                                                const std::vector<NodeLayout> &,
+                                                unsigned blocks);
 
 /// Builds the shared data; `plan` must be validated and outlive the result.
 PreparedPlan preparePlan(const plan::Plan &plan);
@@ -54,12 +77,25 @@ void describeNeuron(const plan::NeuronOp &op, NeuronConfig &config,
 /// The evolving state of one batch item.
 class Simulation {
 public:
+  /// `events` (optional) enables event-driven sparse propagation; its block
+  /// count must equal the size of the teams that step this simulation.
   Simulation(const plan::Plan &plan, const std::vector<NodeLayout> &layouts,
-             const PreparedPlan &prepared);
+             const PreparedPlan &prepared, const EventPlan *events = nullptr);
 
   /// Advances to step `t` (0, 1, ...). `inputs[k]` is the step's slice of plan
   /// input k, or null for zeros.
-  void step(int64_t t, const std::vector<const float *> &inputs);
+  void step(int64_t t, const std::vector<const float *> &inputs) {
+    step(t, inputs, nullptr, 0);
+  }
+  /// The same, called by every member `rank` of `team` together (team may be
+  /// null: one thread). Errors of fixed-point nodes go to the team (see
+  /// StepTeam::fail) instead of being thrown. All members return after the
+  /// step is complete.
+  void step(int64_t t, const std::vector<const float *> &inputs, StepTeam *team,
+            unsigned rank);
+  /// Elements [lo, hi) of node `node`'s outputs owned by `rank` of `parts`.
+  void ownedRange(int64_t node, unsigned rank, unsigned parts, int64_t &lo,
+                  int64_t &hi) const;
 
   const std::vector<float> &output(int64_t node) const { return cur[node]; }
   /// State of a neuron node's population (empty for other nodes).
@@ -72,15 +108,29 @@ public:
   }
 
 private:
-  const float *gatherInput(int64_t node);
-  /// Steps a fixed-point population; throws on a non-integer input.
-  void stepFixedPoint(int64_t node, int64_t t, const float *x, float *y);
+  /// The node's summed input: elements [lo, hi) of it are valid.
+  const float *gatherInput(int64_t node, int64_t lo, int64_t hi);
+  /// Steps elements [lo, hi) of a fixed-point population; throws on a
+  /// non-integer input.
+  void stepFixedPoint(int64_t node, int64_t t, const float *x, float *y,
+                      int64_t lo, int64_t hi);
+  /// Elements [lo, hi) of a float neuron population.
+  void stepNeurons(int64_t node, const float *x, float *y, int64_t lo,
+                   int64_t hi);
+  /// Outputs [lo, hi) of a sparse node (rows; the team's block `rank`).
+  void stepSparse(int64_t node, const float *x, float *y, unsigned rank,
+                  int64_t lo, int64_t hi);
 
   const plan::Plan &plan;
   const std::vector<NodeLayout> &layouts;
   const PreparedPlan &prepared;
   std::vector<std::vector<float>> cur, prev;
-  std::vector<float> scratch;
+  const EventPlan *events;
+  /// Summed inputs of multi-operand nodes (one buffer each, so a team never
+  /// overwrites an input another member still reads).
+  std::vector<std::vector<float>> gathered;
+  /// Per rank: non-zero input columns of the sparse node being stepped.
+  std::vector<std::vector<uint32_t>> active;
   std::vector<std::vector<NeuronState>> neuronStates;
   std::vector<std::vector<FixedState>> fixedPointStates;
   std::vector<DelayLine> delays;

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Runtime benchmarks (shared/design/BENCHMARKS.md items 1, 2, 3 and 5): the
+# CPU engine (snn-runtime-bench) against Brian2 C++ standalone on the same
+# networks in the same run, plus the copy bandwidth that bounds both.
+#
+#   bench/runtime.sh [--quick] [--threads N] [--repeat R]
+#
+# Builds nothing: build snn-runtime-bench (and snn-run for benchmark 3) in
+# $SNN_BUILD (default build/). Brian2 comes from python3-brian
+# (scripts/setup.sh --bench installs it); without it the peer columns say
+# why they are missing. --quick (about 2 minutes once Brian2's project is
+# compiled; the first run compiles it) uses 2e4 neurons, 500 steps and batch 1
+# for benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
+# benchmark 3, and one run of the peer.
+# The last line is
+#   ratio_vs_brian2=<benchmark 1 events/s, ours batch 1 / Brian2> bandwidth_fraction=<ours batch 1>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD="${SNN_BUILD:-build}"
+BENCH="$BUILD/bin/snn-runtime-bench"
+RUN="$BUILD/bin/snn-run"
+PY=/usr/bin/python3
+quick=0
+threads=$(nproc)
+repeat=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --threads) threads="$2"; shift ;;
+    --repeat) repeat="$2"; shift ;;
+    *) echo "runtime.sh: unknown argument '$1' (--quick, --threads N, --repeat R)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ ! -x "$BENCH" ]; then
+  echo "runtime.sh: $BENCH not found; build the snn-runtime-bench target (SNN_BUILD=$BUILD)" >&2
+  exit 1
+fi
+peer=1
+if ! "$PY" -c 'import brian2' 2>/dev/null; then
+  peer=0
+  echo "runtime.sh: Brian2 not importable by $PY (install python3-brian: scripts/setup.sh --bench); peer skipped"
+fi
+if [ $quick = 1 ]; then
+  neurons=20000; batches=1; steps=500; cuba_s=0.2; plan_batches="1 16"
+  peer_repeat=1
+else
+  neurons=100000; batches=1,8,64; steps=1000; cuba_s=1; plan_batches="1 8 64 256"
+  peer_repeat=$repeat
+fi
+work="$BUILD/bench-runtime"
+mkdir -p "$work"
+field() { sed -n "s/\(^\|.* \)$1=\([^ ]*\).*/\2/p" | head -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "nan" }'; }
+
+echo "== conditions: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), threads=$threads, repeat=$repeat (medians)"
+
+echo "== copy bandwidth (STREAM-like, read + write bytes)"
+copy=$("$BENCH" copy --mib 256 --threads "$threads" --repeat 10)
+echo "$copy"
+bw=$(echo "$copy" | field copy_gb_per_s)
+
+echo "== benchmark 1: random network, $neurons neurons x 1000 synapses, Poisson input, dt 0.1 ms, $steps steps"
+ours=$("$BENCH" random --neurons "$neurons" --synapses 1000 --steps $steps \
+  --batch "$batches" --threads "$threads" --repeat "$repeat")
+echo "$ours"
+ours1=$(echo "$ours" | grep ' batch=1 ' | field events_per_s)
+if [ $peer = 1 ]; then
+  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_${neurons}_$steps" \
+    "$neurons" 1000 $steps "$threads" "$peer_repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
+    || { echo "brian2 failed, see $work/brian2_random.log"; brian=""; }
+  echo "$brian"
+  brian_eps=$(echo "$brian" | field events_per_s)
+  echo "$ours" | while read -r line; do
+    b=$(echo "$line" | field batch)
+    echo "ratio batch=$b events_per_s ours/brian2(batch 1)=$(ratio "$(echo "$line" | field events_per_s)" "$brian_eps")"
+  done
+  echo "firing rate (Hz): ours=$(echo "$ours" | grep ' batch=1 ' | field rate_hz) brian2=$(echo "$brian" | field rate_hz)"
+else
+  brian_eps=0
+fi
+# Limit: every event streams a 4-byte row index and a 4-byte weight.
+frac=$(awk -v e="$ours1" -v bw="$bw" 'BEGIN { printf "%.4f", e * 8 / (bw * 1e9) }')
+echo "bandwidth: ${bw} GB/s => limit $(awk -v bw="$bw" 'BEGIN { printf "%.4g", bw * 1e9 / 8 }') events/s at 8 B/event; ours batch 1 = $frac of it"
+
+echo "== benchmark 2: CUBA balanced network, 4000 LIF, p = 0.02, $cuba_s s"
+cuba=$("$BENCH" balanced --seconds "$cuba_s" --threads "$threads" --repeat "$repeat")
+echo "$cuba"
+if [ $peer = 1 ]; then
+  bcuba=$("$PY" bench/runtime/brian2_peer.py cuba "$work/brian2_cuba" "$cuba_s" \
+    "$threads" "$peer_repeat" 2>"$work/brian2_cuba.log" | grep '^bench=') \
+    || { echo "brian2 failed, see $work/brian2_cuba.log"; bcuba=""; }
+  echo "$bcuba"
+  r1=$(echo "$cuba" | field rate_hz); r2=$(echo "$bcuba" | field rate_hz)
+  c1=$(echo "$cuba" | field isi_cv); c2=$(echo "$bcuba" | field isi_cv)
+  echo "s_per_bio_s ratio brian2/ours=$(ratio "$(echo "$bcuba" | field s_per_bio_s)" "$(echo "$cuba" | field s_per_bio_s)")"
+  awk -v r1="$r1" -v r2="$r2" -v c1="$c1" -v c2="$c2" 'BEGIN {
+    dr = (r2 > 0) ? (r1 - r2) / r2 : 1; if (dr < 0) dr = -dr
+    dc = c1 - c2; if (dc < 0) dc = -dc
+    ok = (dr <= 0.2 && dc <= 0.15)
+    printf "tolerance (rate within 20%%, ISI CV within 0.15): rate %.2f vs %.2f Hz (%.1f%%), CV %.3f vs %.3f: %s\n",
+      r1, r2, 100 * dr, c1, c2, ok ? "PASS" : "FAIL" }'
+  echo "note: ours integrates v by exponential Euler with ge, gi held over the step; Brian2 integrates the linear system exactly; neither has the example's 5 ms refractory period"
+fi
+
+echo "== benchmark 3: real models (samples/s; random spike inputs at density 0.1)"
+if [ -x "$RUN" ]; then
+  data=../shared/data/nir
+  [ -d "$data" ] || data=/work/shared/data/nir
+  for model in braille/braille_noDelay_bias_zero.nir cnn/cnn_sinabs.nir; do
+    name=$(basename "$model" .nir)
+    [ -f "$data/$model" ] || { echo "skipped $name: $data/$model not found"; continue; }
+    for mode in float loihi spinnaker speck; do
+      planfile="$work/$name.$mode.pb"
+      targ=(); [ $mode = float ] || targ=(--target "$mode")
+      # Speck's neurons reset by subtraction (sinabs' IAF).
+      [ $mode = speck ] && targ+=(--nir-reset=subtract)
+      # Emitting the plan needs a run; a one-step zero input is enough.
+      if ! "$PY" - "$data/$model" "$work/$name.in.npy" <<'EOF' 2>/dev/null; then
+import sys, h5py, numpy as np
+f = h5py.File(sys.argv[1], "r")
+shape = [int(d) for d in f["node/nodes/input/shape"][()]] if "input" in f["node/nodes"] else None
+np.save(sys.argv[2], np.zeros([1, 1] + shape, dtype=np.float32))
+EOF
+        echo "skipped $name: cannot read its input shape"; break
+      fi
+      if ! "$RUN" "$data/$model" --input "$work/$name.in.npy" "${targ[@]}" --emit-plan "$planfile" --quiet >"$work/$name.$mode.log" 2>&1; then
+        echo "skipped $name $mode: $(tail -1 "$work/$name.$mode.log")"; continue
+      fi
+      for b in $plan_batches; do
+        echo "$("$BENCH" plan --file "$planfile" --batch "$b" --steps 100 --threads "$threads" --repeat "$repeat") mode=$mode"
+      done
+    done
+  done
+else
+  echo "skipped: $RUN not built"
+fi
+
+echo "== benchmark 5: GPU"
+if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
+  if "$RUN" --help 2>/dev/null | grep -q -- '--device'; then
+    echo "GPU present and snn-run has --device: GPU runs are not wired into this script yet"
+  else
+    echo "skipped: GPU present but this snn-run has no --device=cuda (the CUDA engine is on branch cuda)"
+  fi
+else
+  echo "skipped: no GPU"
+fi
+
+ratio1=$([ $peer = 1 ] && ratio "$ours1" "$brian_eps" || echo nan)
+echo "ratio_vs_brian2=$ratio1 bandwidth_fraction=$frac"
