@@ -17,6 +17,7 @@
 #include "mlir/IR/Builders.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -212,6 +213,13 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                          << " packet-hops per step if every neuron spikes "
                             "(cores in partition order: "
                          << placement.sequentialHopTraffic << ")";
+    partition::LinkLoad load =
+        partition::linkLoad(mesh, flows, placement.slotOf);
+    network.emitRemark() << "busiest mesh link: "
+                         << static_cast<int64_t>(std::llround(load.maxPackets))
+                         << " packets per step if every neuron spikes ("
+                         << load.linksUsed
+                         << " directed links used, dimension-order routes)";
   }
   network->setAttr("snn.core_links", b.getDenseI32ArrayAttr(flat));
   network->setAttr("snn.cores_used", b.getI64IntegerAttr(result.numCores));

@@ -100,6 +100,15 @@ int32_t fillCores(const NeuronGraph &graph, const InEdges *in,
 int32_t splitOverfullCores(const NeuronGraph &graph, const InEdges *in,
                            const Limits &limits, std::vector<int32_t> &coreOf);
 
+/// Neuron-level refinement on the exact metric (multicast packets) under
+/// every capacity, fan-in included: moves a neuron to a core holding its
+/// pre- or post-neurons when that lowers traffic and the core has room;
+/// first drains cores over their fan-in. Stops after `maxPasses` sweeps or
+/// a sweep that saves under `minGain` (a fraction) of the traffic.
+void refineTraffic(const NeuronGraph &graph, const InEdges &in,
+                   const Limits &limits, int32_t numParts, int maxPasses,
+                   double minGain, std::vector<int32_t> &part);
+
 /// Checks the graph's arrays and that every single neuron fits on a core;
 /// fills `limits` (user cap applied) and `in` (when fan-in is limited).
 bool prepare(const NeuronGraph &graph, const PartitionOptions &options,

@@ -12,6 +12,8 @@
 #ifndef SNN_TARGETS_COMMON_PARTITION_PLACE_H
 #define SNN_TARGETS_COMMON_PARTITION_PLACE_H
 
+#include "targets/common/partition/Partition.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -43,6 +45,24 @@ int hopsBetween(const MeshShape &mesh, int a, int b);
 
 Placement placeCores(int numCores, const std::vector<CoreLink> &links,
                      const MeshShape &mesh);
+
+/// Traffic on the busiest directed link of the placed network, in packets
+/// per step. Routes as hopsBetween() counts them: dimension order inside a
+/// chip (X, then Y, from the source's position to the destination's), then
+/// chip to chip along the row of chips. A flow between cores of one slot
+/// uses no link.
+struct LinkLoad {
+  double maxPackets = 0; ///< Busiest directed link.
+  int64_t linksUsed = 0; ///< Directed links carrying any packet.
+};
+LinkLoad linkLoad(const MeshShape &mesh, const std::vector<CoreLink> &links,
+                  const std::vector<int> &slotOf);
+
+/// The core-to-core flows of an assignment: one packet per spike of `pre`
+/// and remote core among its posts, weighted by the pre-neuron's rate (the
+/// traffic evaluate() sums), merged per (from, to) and sorted.
+std::vector<CoreLink> coreFlows(const NeuronGraph &graph,
+                                const std::vector<int32_t> &coreOf);
 
 } // namespace snn::mapping
 

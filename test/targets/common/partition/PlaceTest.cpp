@@ -42,3 +42,48 @@ TEST(Place, KeepsOrderWithoutFlows) {
   EXPECT_EQ(p.slotOf, (std::vector<int>{0, 1, 2, 3, 4}));
   EXPECT_EQ(p.hopTraffic, 0);
 }
+
+// Tests link loads against hand-routed flows: X first, then Y, then chips;
+// each direction of a link is its own link.
+TEST(Place, LinkLoadFollowsDimensionOrder) {
+  MeshShape mesh;
+  mesh.width = 4;
+  mesh.height = 4;
+  std::vector<int> identity(32);
+  for (int i = 0; i < 32; ++i)
+    identity[i] = i;
+  // 0 -> 3 along row 0 (3 links), 1 -> 2 shares the middle one.
+  LinkLoad row = linkLoad(mesh, {{0, 3, 10}, {1, 2, 5}}, identity);
+  EXPECT_DOUBLE_EQ(row.maxPackets, 15);
+  EXPECT_EQ(row.linksUsed, 3);
+  // The way back uses the opposite links.
+  LinkLoad back = linkLoad(mesh, {{0, 3, 10}, {1, 2, 5}, {3, 0, 7}}, identity);
+  EXPECT_DOUBLE_EQ(back.maxPackets, 15);
+  EXPECT_EQ(back.linksUsed, 6);
+  // 0 -> 9 = (1, 2): one X link, then two Y links in column 1; 1 -> 13 =
+  // (1, 3) goes straight down column 1 and shares both.
+  LinkLoad turn = linkLoad(mesh, {{0, 9, 2}, {1, 13, 3}}, identity);
+  EXPECT_DOUBLE_EQ(turn.maxPackets, 5);
+  EXPECT_EQ(turn.linksUsed, 1 + 3);
+  // Same position on the next chip: one chip-to-chip link, no mesh link.
+  LinkLoad chips = linkLoad(mesh, {{0, 16, 4}, {5, 21, 1}}, identity);
+  EXPECT_DOUBLE_EQ(chips.maxPackets, 5);
+  EXPECT_EQ(chips.linksUsed, 1);
+}
+
+// Tests that flows count one packet per spike and remote core, by rate.
+TEST(Place, CoreFlowsCountMulticastPackets) {
+  NeuronGraph g;
+  g.numNeurons = 4;
+  g.popBegin = {0, 4};
+  g.population = {0, 0, 0, 0};
+  // 0 -> {1, 2, 3}; 1 -> {0}; cores: {0, 1} on 0, {2, 3} on 1.
+  g.rowPtr = {0, 3, 4, 4, 4};
+  g.col = {1, 2, 3, 0};
+  g.rate = {2.0f, 1.0f, 1.0f, 1.0f};
+  std::vector<CoreLink> flows = coreFlows(g, {0, 0, 1, 1});
+  ASSERT_EQ(flows.size(), 1u);
+  EXPECT_EQ(flows[0].from, 0);
+  EXPECT_EQ(flows[0].to, 1);
+  EXPECT_DOUBLE_EQ(flows[0].packets, 2.0); // One multicast packet, rate 2.
+}
