@@ -17,3 +17,11 @@ config.substitutions.append(("%shared", config.shared_data_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "inputs")))
 if config.have_cuda:
     config.available_features.add("cuda-build")
+
+# A usable GPU (nvidia-smi lists one): the tests of the no-device error skip
+# and the CUDA-against-CPU runs of snn-run run.
+import shutil
+import subprocess
+if shutil.which("nvidia-smi") and subprocess.run(
+        ["nvidia-smi", "-L"], capture_output=True).returncode == 0:
+    config.available_features.add("cuda-device")
