@@ -22,6 +22,7 @@
 #include "runtime/cuda/Placement.h"
 #include "runtime/engine/PlanFile.h"
 #include "runtime/io/Npy.h"
+#include "targets/gpusim/GpuPlanTuning.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -324,9 +325,12 @@ int main(int argc, char **argv) {
   plan::Plan plan;
   if (!loadPlan(nir, targetName, plan))
     return 1;
+  std::string err;
+  // --target=gpusim runs the artifact snnc writes: the plan with its hints.
+  if (targetName == "gpusim" && !gpusim::tunePlanForGpu(plan, err))
+    return fail(modelPath + ": invalid plan: " + err);
   if (!targetName.empty() && compareWith.empty() && !quiet)
     outs() << "target: " << targetName << "\n";
-  std::string err;
   if (!emitPlan.empty() && !runtime::writePlanFile(emitPlan, plan, err))
     return fail(err);
   // The engine: cpu, cuda, or auto (cuda when a device is present).
