@@ -629,6 +629,9 @@ void GroupRun::setUp(const std::vector<const float *> &inputs,
     p.device = mem.alloc<float>(B * chunk * layouts[p.node].outNumel);
   check(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking),
         "cudaStreamCreate");
+  // The uploads and memsets above ran on the legacy stream, which a
+  // non-blocking stream does not wait for.
+  check(cudaDeviceSynchronize(), "setting up the device buffers");
   captureStep(probes);
 }
 
@@ -762,6 +765,7 @@ void GroupRun::captureStep(const std::vector<Probe> &probes) {
   }
   tickKernel<<<1, 1, 0, stream>>>(ctl);
   check(cudaStreamEndCapture(stream, &graph), "cudaStreamEndCapture");
+  check(cudaGetLastError(), "kernel launch");
   check(cudaGraphInstantiate(&exec, graph, 0), "cudaGraphInstantiate");
 }
 
