@@ -87,9 +87,10 @@ __global__ void accumulateKernel(float *acc, const float *x, int64_t count) {
 
 /// y = W x + b with W stored transposed (in, out): threads of a warp read
 /// consecutive outputs of one input row.
-__global__ void affineDenseKernel(const float *wT, const float *bias, int64_t B,
-                                  int64_t in, int64_t out, const float *x,
-                                  float *y) {
+template <typename Weight>
+__global__ void affineDenseKernel(const Weight *wT, const float *bias,
+                                  int64_t B, int64_t in, int64_t out,
+                                  const float *x, float *y) {
   int64_t idx = threadIndex();
   if (idx >= B * out)
     return;
@@ -97,7 +98,7 @@ __global__ void affineDenseKernel(const float *wT, const float *bias, int64_t B,
   const float *xb = x + b * in;
   float acc = 0.0f;
   for (int64_t k = 0; k < in; ++k)
-    acc = addRn(acc, mulRn(wT[k * out + o], xb[k]));
+    acc = addRn(acc, mulRn(static_cast<float>(wT[k * out + o]), xb[k]));
   y[idx] = bias ? addRn(acc, bias[o]) : acc;
 }
 
@@ -131,9 +132,10 @@ __global__ void spikeListKernel(const float *x, int64_t in, uint32_t *list) {
 }
 
 /// The affine sum over the listed inputs only, in ascending input order.
-__global__ void affineEventKernel(const float *wT, const float *bias, int64_t B,
-                                  int64_t in, int64_t out, const uint32_t *list,
-                                  const float *x, float *y) {
+template <typename Weight>
+__global__ void
+affineEventKernel(const Weight *wT, const float *bias, int64_t B, int64_t in,
+                  int64_t out, const uint32_t *list, const float *x, float *y) {
   int64_t idx = threadIndex();
   if (idx >= B * out)
     return;
@@ -144,15 +146,15 @@ __global__ void affineEventKernel(const float *wT, const float *bias, int64_t B,
   float acc = 0.0f;
   for (uint32_t j = 0; j < count; ++j) {
     int64_t k = lb[1 + j];
-    acc = addRn(acc, mulRn(wT[k * out + o], xb[k]));
+    acc = addRn(acc, mulRn(static_cast<float>(wT[k * out + o]), xb[k]));
   }
   y[idx] = bias ? addRn(acc, bias[o]) : acc;
 }
 
 /// CSR gather: each output walks its row in stored order, as the CPU does.
-template <typename Index>
+template <typename Index, typename Weight>
 __global__ void sparseDenseKernel(const uint32_t *rowPtr, const Index *col,
-                                  const float *value, int64_t B, int64_t in,
+                                  const Weight *value, int64_t B, int64_t in,
                                   int64_t out, const float *x, float *y) {
   int64_t idx = threadIndex();
   if (idx >= B * out)
@@ -161,7 +163,7 @@ __global__ void sparseDenseKernel(const uint32_t *rowPtr, const Index *col,
   const float *xb = x + b * in;
   float acc = 0.0f;
   for (uint32_t e = rowPtr[o]; e < rowPtr[o + 1]; ++e)
-    acc = addRn(acc, mulRn(value[e], xb[col[e]]));
+    acc = addRn(acc, mulRn(static_cast<float>(value[e]), xb[col[e]]));
   y[idx] = acc;
 }
 
@@ -170,9 +172,9 @@ __global__ void sparseDenseKernel(const uint32_t *rowPtr, const Index *col,
 /// names each output at most once, so no two threads touch one output between
 /// the barriers, and every output receives its terms in ascending input order
 /// (the CSR row order, which eventEligible requires to ascend).
-template <typename Index>
+template <typename Index, typename Weight>
 __global__ void sparseEventKernel(const uint32_t *colPtr, const Index *row,
-                                  const float *value, int64_t in, int64_t out,
+                                  const Weight *value, int64_t in, int64_t out,
                                   const uint32_t *list, const float *x,
                                   float *y) {
   int64_t b = blockIdx.x;
@@ -189,7 +191,7 @@ __global__ void sparseEventKernel(const uint32_t *colPtr, const Index *row,
     for (uint32_t e = colPtr[p] + threadIdx.x; e < colPtr[p + 1];
          e += blockDim.x) {
       int64_t o = row[e];
-      yb[o] = addRn(yb[o], mulRn(value[e], xv));
+      yb[o] = addRn(yb[o], mulRn(static_cast<float>(value[e]), xv));
     }
     __syncthreads();
   }
@@ -442,12 +444,24 @@ void *uploadIndices(DeviceMemory &mem, const uint32_t *v, int64_t count,
   return mem.upload(narrow);
 }
 
+/// Weights narrowed to `bytes` (1, 2: exact signed integers, see
+/// narrowestWeightBytes; 4: float), uploaded.
+void *uploadWeights(DeviceMemory &mem, const float *v, int64_t count,
+                    int bytes) {
+  if (bytes == 1)
+    return mem.upload(std::vector<int8_t>(v, v + count));
+  if (bytes == 2)
+    return mem.upload(std::vector<int16_t>(v, v + count));
+  return mem.upload(v, count);
+}
+
 /// What one node owns on the device.
 struct DeviceNode {
   float *y = nullptr;    ///< (B, out).
   float *prev = nullptr; ///< Snapshot of y, when some node needs it.
   // Synapses: weights (affine transposed, conv as stored), bias, CSR/CSC.
-  float *w = nullptr, *bias = nullptr, *values = nullptr;
+  float *w = nullptr, *bias = nullptr;
+  void *weights = nullptr; ///< Affine (transposed) or sparse, at weightBytes.
   uint32_t *ptr = nullptr;
   void *indices = nullptr;
   uint32_t *spikeList = nullptr;
@@ -508,6 +522,10 @@ public:
 
 private:
   void captureStep(const std::vector<Probe> &probes);
+  /// Launches an affine or sparse node's kernel for its weight type.
+  template <typename Weight>
+  void launchSynapses(const plan::Node &node, const DeviceNode &d, bool event,
+                      bool narrow, int64_t in, int64_t out, const float *x);
   const float *operandSum(int64_t i);
 
   const plan::Plan &plan;
@@ -553,7 +571,8 @@ void GroupRun::setUp(const std::vector<const float *> &inputs,
       for (int64_t o = 0; o < l.outNumel; ++o)
         for (int64_t k = 0; k < l.inNumel; ++k)
           wT[k * l.outNumel + o] = a.weight(o * l.inNumel + k);
-      d.w = mem.upload(wT);
+      d.weights =
+          uploadWeights(mem, wT.data(), wT.size(), placements[i].weightBytes);
       d.bias = mem.upload(a.bias().data(), a.bias_size());
       if (event)
         d.spikeList = mem.alloc<uint32_t>(B * (l.inNumel + 1));
@@ -568,12 +587,14 @@ void GroupRun::setUp(const std::vector<const float *> &inputs,
         transposeCsr(sp, l.inNumel, l.outNumel, colPtr, row, value);
         d.ptr = mem.upload(colPtr);
         d.indices = uploadIndices(mem, row.data(), row.size(), bytes);
-        d.values = mem.upload(value);
+        d.weights = uploadWeights(mem, value.data(), value.size(),
+                                  placements[i].weightBytes);
         d.spikeList = mem.alloc<uint32_t>(B * (l.inNumel + 1));
       } else {
         d.ptr = mem.upload(sp.row_ptr().data(), sp.row_ptr_size());
         d.indices = uploadIndices(mem, sp.col().data(), sp.col_size(), bytes);
-        d.values = mem.upload(sp.value().data(), sp.value_size());
+        d.weights = uploadWeights(mem, sp.value().data(), sp.value_size(),
+                                  placements[i].weightBytes);
       }
       break;
     }
@@ -652,6 +673,37 @@ const float *GroupRun::operandSum(int64_t i) {
   return scratch;
 }
 
+template <typename Weight>
+void GroupRun::launchSynapses(const plan::Node &node, const DeviceNode &d,
+                              bool event, bool narrow, int64_t in, int64_t out,
+                              const float *x) {
+  const Weight *w = static_cast<const Weight *>(d.weights);
+  unsigned grid = blocksFor(B * out), items = static_cast<unsigned>(B);
+  if (node.has_affine()) {
+    if (event)
+      affineEventKernel<<<grid, kThreads, 0, stream>>>(w, d.bias, B, in, out,
+                                                       d.spikeList, x, d.y);
+    else
+      affineDenseKernel<<<grid, kThreads, 0, stream>>>(w, d.bias, B, in, out, x,
+                                                       d.y);
+    return;
+  }
+  auto idx16 = static_cast<const uint16_t *>(d.indices);
+  auto idx32 = static_cast<const uint32_t *>(d.indices);
+  if (event && narrow)
+    sparseEventKernel<<<items, kThreads, 0, stream>>>(d.ptr, idx16, w, in, out,
+                                                      d.spikeList, x, d.y);
+  else if (event)
+    sparseEventKernel<<<items, kThreads, 0, stream>>>(d.ptr, idx32, w, in, out,
+                                                      d.spikeList, x, d.y);
+  else if (narrow)
+    sparseDenseKernel<<<grid, kThreads, 0, stream>>>(d.ptr, idx16, w, B, in,
+                                                     out, x, d.y);
+  else
+    sparseDenseKernel<<<grid, kThreads, 0, stream>>>(d.ptr, idx32, w, B, in,
+                                                     out, x, d.y);
+}
+
 void GroupRun::captureStep(const std::vector<Probe> &probes) {
   check(cudaStreamBeginCapture(stream, cudaStreamCaptureModeThreadLocal),
         "cudaStreamBeginCapture");
@@ -684,36 +736,20 @@ void GroupRun::captureStep(const std::vector<Probe> &probes) {
             "cudaMemcpyAsync");
       break;
     case plan::Node::kAffine:
-      if (event) {
-        spikeListKernel<<<static_cast<unsigned>(B), kThreads, 0, stream>>>(
-            x, in, d.spikeList);
-        affineEventKernel<<<grid, kThreads, 0, stream>>>(
-            d.w, d.bias, B, in, out, d.spikeList, x, d.y);
-      } else {
-        affineDenseKernel<<<grid, kThreads, 0, stream>>>(d.w, d.bias, B, in,
-                                                         out, x, d.y);
-      }
-      break;
     case plan::Node::kSparse:
-      if (event) {
+      if (event)
         spikeListKernel<<<static_cast<unsigned>(B), kThreads, 0, stream>>>(
             x, in, d.spikeList);
-        if (narrow)
-          sparseEventKernel<<<static_cast<unsigned>(B), kThreads, 0, stream>>>(
-              d.ptr, static_cast<const uint16_t *>(d.indices), d.values, in,
-              out, d.spikeList, x, d.y);
-        else
-          sparseEventKernel<<<static_cast<unsigned>(B), kThreads, 0, stream>>>(
-              d.ptr, static_cast<const uint32_t *>(d.indices), d.values, in,
-              out, d.spikeList, x, d.y);
-      } else if (narrow) {
-        sparseDenseKernel<<<grid, kThreads, 0, stream>>>(
-            d.ptr, static_cast<const uint16_t *>(d.indices), d.values, B, in,
-            out, x, d.y);
-      } else {
-        sparseDenseKernel<<<grid, kThreads, 0, stream>>>(
-            d.ptr, static_cast<const uint32_t *>(d.indices), d.values, B, in,
-            out, x, d.y);
+      switch (placements[i].weightBytes) {
+      case 1:
+        launchSynapses<int8_t>(node, d, event, narrow, in, out, x);
+        break;
+      case 2:
+        launchSynapses<int16_t>(node, d, event, narrow, in, out, x);
+        break;
+      default:
+        launchSynapses<float>(node, d, event, narrow, in, out, x);
+        break;
       }
       break;
     case plan::Node::kConv:

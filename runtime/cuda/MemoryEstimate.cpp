@@ -134,10 +134,14 @@ snn::runtime::cuda::estimateCuda(const plan::Plan &plan,
     case plan::Node::kSparse: {
       const plan::SparseOp &sp = node.sparse();
       int64_t ptrs = event ? l.inNumel + 1 : l.outNumel + 1;
-      m.weights +=
-          ptrs * 4 + sp.col_size() * p.indexBytes + sp.value_size() * kFloat;
+      m.weights += ptrs * 4 + sp.col_size() * p.indexBytes +
+                   sp.value_size() * p.weightBytes;
       break;
     }
+    case plan::Node::kAffine:
+      m.weights += node.affine().weight_size() * p.weightBytes +
+                   node.affine().bias_size() * kFloat;
+      break;
     case plan::Node::kDelay:
       m.weights += node.delay().steps_size() * int64_t(sizeof(int64_t));
       m.state += delayDepth(node) * elems * kFloat;

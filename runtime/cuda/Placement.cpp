@@ -4,6 +4,7 @@
 
 #include "runtime/engine/FixedPoint.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace snn;
@@ -52,6 +53,31 @@ bool snn::runtime::cuda::eventEligible(const plan::Plan &plan, int64_t i) {
   return true;
 }
 
+int snn::runtime::cuda::narrowestWeightBytes(const plan::Plan &plan,
+                                             int64_t i) {
+  const plan::Node &node = plan.nodes(i);
+  const google::protobuf::RepeatedField<float> *w = nullptr;
+  if (node.has_affine())
+    w = &node.affine().weight();
+  else if (node.has_sparse())
+    w = &node.sparse().value();
+  else
+    return 4;
+  float lo = 0.0f, hi = 0.0f;
+  for (float x : *w) {
+    // Integers only; a -0.0 weight may become +0.0: the engines' sums start
+    // at +0 and so never hold -0, so a +-0 term leaves them unchanged.
+    if (!std::isfinite(x) || x != std::trunc(x))
+      return 4;
+    lo = std::min(lo, x), hi = std::max(hi, x);
+  }
+  if (lo >= -128.0f && hi <= 127.0f)
+    return 1;
+  if (lo >= -32768.0f && hi <= 32767.0f)
+    return 2;
+  return 4;
+}
+
 NodePlacement snn::runtime::cuda::autoPlacement(
     const plan::Plan &plan, const std::vector<NodeLayout> &layouts, int64_t i) {
   NodePlacement p;
@@ -66,6 +92,7 @@ NodePlacement snn::runtime::cuda::autoPlacement(
   if (node.has_sparse() && indexRange(layouts[i], p.propagation) <= int64_t(1)
                                                                         << 16)
     p.indexBytes = 2;
+  p.weightBytes = narrowestWeightBytes(plan, i);
   return p;
 }
 
@@ -107,6 +134,26 @@ bool snn::runtime::cuda::placeNodes(const plan::Plan &plan,
     default:
       return fail("propagation " + std::to_string(h.propagation()) +
                   " is unknown (AUTO, DENSE or EVENT)");
+    }
+    switch (h.weight_bits()) {
+    case 0:
+      break;
+    case 8:
+    case 16:
+    case 32: {
+      int bytes = static_cast<int>(h.weight_bits() / 8);
+      if (bytes < narrowestWeightBytes(plan, i))
+        return fail("weight_bits " + std::to_string(h.weight_bits()) +
+                    " cannot hold the weights exactly (they need " +
+                    std::to_string(8 * narrowestWeightBytes(plan, i)) +
+                    " bits); use 0 or a wider width");
+      if (plan.nodes(i).has_affine() || plan.nodes(i).has_sparse())
+        p.weightBytes = bytes;
+      break;
+    }
+    default:
+      return fail("weight_bits " + std::to_string(h.weight_bits()) +
+                  " must be 0, 8, 16 or 32");
     }
     if (!plan.nodes(i).has_sparse() && h.index_bits() == 0)
       continue;

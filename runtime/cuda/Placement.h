@@ -28,7 +28,15 @@ struct NodePlacement {
   Propagation propagation = Propagation::Dense;
   /// Bytes per stored synapse index of a sparse node (2 or 4).
   int indexBytes = 4;
+  /// Bytes per stored weight of an affine or sparse node (1, 2 or 4): 1 or
+  /// 2 when every weight is an integer of that signed width.
+  int weightBytes = 4;
 };
+
+/// The fewest bytes (1, 2 or 4) that store every weight of affine or sparse
+/// node `i` exactly as a signed integer converted back to float; 4 for
+/// other nodes and for weights that are not small integers.
+int narrowestWeightBytes(const plan::Plan &plan, int64_t i);
 
 /// True when node `i`'s synapses may be propagated event-driven with the
 /// CPU engine's summation order: an affine node, or a sparse node whose CSR

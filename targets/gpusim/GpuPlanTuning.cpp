@@ -20,10 +20,12 @@ bool snn::gpusim::tunePlanForGpu(plan::Plan &plan, std::string &err) {
     cuda::NodePlacement p = cuda::autoPlacement(plan, layouts, i);
     plan::GpuNodeHint *h = hints->add_nodes();
     const plan::Node &node = plan.nodes(i);
-    if (node.has_affine() || node.has_sparse())
+    if (node.has_affine() || node.has_sparse()) {
       h->set_propagation(p.propagation == cuda::Propagation::Event
                              ? plan::GpuNodeHint::EVENT
                              : plan::GpuNodeHint::DENSE);
+      h->set_weight_bits(p.weightBytes * 8);
+    }
     if (node.has_sparse())
       h->set_index_bits(p.indexBytes * 8);
   }

@@ -285,13 +285,14 @@ const char *modeName(Mode m) {
 
 /// Hints that force every layout choice the engine has.
 void setHints(plan::Plan &p, plan::GpuNodeHint::Propagation prop, uint32_t bits,
-              uint32_t batch) {
+              uint32_t batch, uint32_t weightBits = 0) {
   p.mutable_gpu()->set_batch(batch);
   for (int i = 0; i < p.nodes_size(); ++i) {
     plan::GpuNodeHint *h = p.mutable_gpu()->add_nodes();
     bool synapses = p.nodes(i).has_affine() || p.nodes(i).has_sparse();
     h->set_propagation(synapses ? prop : plan::GpuNodeHint::AUTO);
     h->set_index_bits(p.nodes(i).has_sparse() ? bits : 0);
+    h->set_weight_bits(synapses ? weightBits : 0);
   }
 }
 
@@ -300,8 +301,9 @@ class CudaEngineModes : public testing::TestWithParam<Mode> {};
 } // namespace
 
 // Tests the recurrent/delay/sparse network in every arithmetic mode, with
-// the automatic layout and with every forced layout (dense gather, event
-// scatter, 16- and 32-bit indices, batch groups of 2 of 3 items).
+// the automatic layout (int8 weights in the fixed-point modes) and with every
+// forced layout (dense gather, event scatter, 16- and 32-bit indices, float
+// weights, batch groups of 2 of 3 items).
 TEST_P(CudaEngineModes, RecurrentNetworkMatchesCpu) {
   SKIP_WITHOUT_DEVICE();
   Mode mode = GetParam();
@@ -319,6 +321,11 @@ TEST_P(CudaEngineModes, RecurrentNetworkMatchesCpu) {
                          std::to_string(prop) + " bits " +
                          std::to_string(bits) + " batch groups of 2");
     }
+  // Float weights even where int8 would hold them (fixed-point modes).
+  plan::Plan wide = p;
+  setHints(wide, plan::GpuNodeHint::EVENT, 32, 0, 32);
+  expectSameRuns(wide, in, 80, f,
+                 std::string(modeName(mode)) + " 32-bit weights");
   // Unsorted CSR rows can only be gathered.
   std::mt19937 rng2(99);
   expectSameRuns(recurrentPlan(mode, rng2, true), in, 60, f,

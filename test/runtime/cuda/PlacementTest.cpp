@@ -87,6 +87,37 @@ TEST(CudaPlacement, WideLayersUse32BitIndices) {
   EXPECT_EQ(autoPlacement(p, layoutsOf(p), 2).indexBytes, 4);
 }
 
+// Tests the weight width: int8 or int16 only when every weight is an exact
+// integer of that range; a narrower hint than the weights allow is an error.
+TEST(CudaPlacement, WeightWidths) {
+  plan::Plan p = chain(4, 4, false);
+  EXPECT_EQ(narrowestWeightBytes(p, 3), 1); // fc: all 1.0
+  EXPECT_EQ(narrowestWeightBytes(p, 2), 4); // sp: 0.5
+  EXPECT_EQ(narrowestWeightBytes(p, 1), 4); // not a synapse node
+  p.mutable_nodes(3)->mutable_affine()->set_weight(0, -300.0f);
+  EXPECT_EQ(narrowestWeightBytes(p, 3), 2);
+  p.mutable_nodes(3)->mutable_affine()->set_weight(0, 40000.0f);
+  EXPECT_EQ(narrowestWeightBytes(p, 3), 4);
+  p.mutable_nodes(3)->mutable_affine()->set_weight(0, -300.0f);
+  std::vector<NodeLayout> l = layoutsOf(p);
+  for (int i = 0; i < p.nodes_size(); ++i)
+    p.mutable_gpu()->add_nodes();
+  p.mutable_gpu()->mutable_nodes(3)->set_weight_bits(8);
+  std::vector<NodePlacement> placed;
+  std::string err;
+  EXPECT_FALSE(placeNodes(p, l, placed, err));
+  EXPECT_EQ(err, "node 3 'fc': gpu hint weight_bits 8 cannot hold the "
+                 "weights exactly (they need 16 bits); use 0 or a wider "
+                 "width");
+  p.mutable_gpu()->mutable_nodes(3)->set_weight_bits(32);
+  ASSERT_TRUE(placeNodes(p, l, placed, err)) << err;
+  EXPECT_EQ(placed[3].weightBytes, 4);
+  p.mutable_gpu()->mutable_nodes(3)->set_weight_bits(12);
+  EXPECT_FALSE(placeNodes(p, l, placed, err));
+  EXPECT_NE(err.find("weight_bits 12 must be 0, 8, 16 or 32"),
+            std::string::npos);
+}
+
 // Tests that hints are honoured and that impossible hints are clear errors
 // naming the node.
 TEST(CudaPlacement, HintsAreCheckedAndNameTheNode) {
@@ -143,8 +174,8 @@ TEST(CudaMemoryEstimate, ComponentsByHand) {
   MemoryParts m = estimateCuda(p, l, placed, run, 3);
   // pop: syn_gain, mem_decay, mem_gain, threshold, v_reset = 5 x 4 = 20;
   // sp (event): col_ptr 9 x 4 + 8 row indices x 2 + 8 values x 4 = 84;
-  // fc: 16 weights x 4 = 64.
-  EXPECT_EQ(m.weights, 20 + 84 + 64);
+  // fc: 16 weights of 1.0, stored as int8: 16.
+  EXPECT_EQ(m.weights, 20 + 84 + 16);
   EXPECT_EQ(m.state, 3 * 8 * 12 + 24);
   // Outputs 3 x (8 + 8 + 8 + 2) x 4 = 312; spike lists for sp (event) and fc
   // (dense: none): 3 x (8 + 1) x 4 = 108.
