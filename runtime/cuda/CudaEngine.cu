@@ -828,6 +828,8 @@ bool GroupRun::runSteps(int64_t t0, int64_t t1, int64_t steps, int64_t b0,
   int64_t len = t1 - t0;
   for (Probe &p : probes) {
     int64_t n = layouts[p.node].outNumel;
+    if (n == 0)
+      continue; // Nothing recorded (and no device buffer).
     size_t row = static_cast<size_t>(n) * sizeof(float);
     // Item b's steps [t0, t1) are contiguous in both layouts.
     float *dst = p.target->data.data() + (b0 * steps + t0) * n;
