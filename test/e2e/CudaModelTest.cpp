@@ -28,6 +28,11 @@ struct ModelCase {
   bool sinabs;        ///< The CNN's Sinabs import options.
 };
 
+/// Readable test parameters in ctest's listing.
+void PrintTo(const ModelCase &c, std::ostream *os) {
+  *os << c.name << " (" << (c.target.empty() ? "float" : c.target) << ")";
+}
+
 std::string caseName(const testing::TestParamInfo<ModelCase> &info) {
   return std::string(info.param.name) + "_" +
          (info.param.target.empty() ? "float" : info.param.target);
