@@ -18,10 +18,17 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "i
 if config.have_cuda:
     config.available_features.add("cuda-build")
 
-# A usable GPU (nvidia-smi lists one): the tests of the no-device error skip
-# and the CUDA-against-CPU runs of snn-run run.
-import shutil
+# A GPU the CUDA engine can use, asked of snn-run itself (its dry run names
+# the device it would use), so a driver too old for the toolkit counts as
+# none: the tests of the no-device error skip and the CUDA-against-CPU runs
+# of snn-run run.
 import subprocess
-if shutil.which("nvidia-smi") and subprocess.run(
-        ["nvidia-smi", "-L"], capture_output=True).returncode == 0:
-    config.available_features.add("cuda-device")
+if config.have_cuda:
+    _tiny = os.path.join(config.test_source_root, "tools", "snn-run", "inputs")
+    _probe = subprocess.run(
+        [os.path.join(config.snn_tools_dir, "snn-run"),
+         os.path.join(_tiny, "tiny.pbtxt"), "--input",
+         os.path.join(_tiny, "tiny_batch2.npy"), "--device=cuda", "--dry-run"],
+        capture_output=True, text=True)
+    if "cuda device " in _probe.stdout:
+        config.available_features.add("cuda-device")
