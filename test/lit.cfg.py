@@ -28,3 +28,16 @@ if subprocess.call([debian_python, "-c", "import h5py, numpy"],
     config.available_features.add("h5py")
 config.substitutions.append(
     ("%check-nir", debian_python + " " + os.path.join(project_root, "scripts", "check_nir_file.py")))
+# A GPU the CUDA engine can use, asked of snn-run itself (its dry run names
+# the device it would use), so a driver too old for the toolkit counts as
+# none: the tests of the no-device error skip and the CUDA-against-CPU runs
+# of snn-run run.
+if config.have_cuda:
+    _tiny = os.path.join(config.test_source_root, "tools", "snn-run", "inputs")
+    _probe = subprocess.run(
+        [os.path.join(config.snn_tools_dir, "snn-run"),
+         os.path.join(_tiny, "tiny.pbtxt"), "--input",
+         os.path.join(_tiny, "tiny_batch2.npy"), "--device=cuda", "--dry-run"],
+        capture_output=True, text=True)
+    if "cuda device " in _probe.stdout:
+        config.available_features.add("cuda-device")

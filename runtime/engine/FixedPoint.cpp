@@ -171,14 +171,7 @@ void snn::runtime::describeFixedPoint(const plan::Node &node, FixedConfig &c,
 }
 
 bool snn::runtime::toFixedInput(float x, int64_t &out) {
-  if (!std::isfinite(x))
-    return false;
-  double r = std::round(static_cast<double>(x));
-  if (std::fabs(static_cast<double>(x) - r) > 1e-3)
-    return false;
-  r = std::fmax(-kMaxFixedInput, std::fmin(kMaxFixedInput, r));
-  out = static_cast<int64_t>(r);
-  return true;
+  return roundFixedInput(x, out);
 }
 
 std::string snn::runtime::nonIntegerInputMessage(const plan::Node &node,

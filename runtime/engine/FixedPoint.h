@@ -40,13 +40,8 @@ bool checkFixedPointNeuron(const plan::Node &node, int64_t n,
 void describeFixedPoint(const plan::Node &node, FixedConfig &config,
                         FixedParamArrays &params);
 
-/// Bound on |x| after rounding: keeps every shift of the families within
-/// int64 (2^40 << 7 << 6 < 2^63) while being far beyond any chip's input.
-constexpr double kMaxFixedInput = 1099511627776.0; // 2^40
-
-/// Rounds a summed input to the nearest integer. Returns false when it is not
-/// finite or lies more than 1e-3 from an integer; inputs beyond +-2^40 are
-/// clamped there.
+/// Rounds a summed input to the nearest integer (roundFixedInput in
+/// FixedPointMath.h, the rule both engines share).
 bool toFixedInput(float x, int64_t &out);
 
 /// "node 'lif1' (loihi_neuron): input 0.37 at step 12 is not an integer; ..."

@@ -212,6 +212,31 @@ SNN_HD inline float speckStep(const FixedConfig &c, const FixedParamArrays &p,
   return static_cast<float>(z);
 }
 
+//===----------------------------------------------------------------------===//
+// The integer input rule (Plan.proto, "Common rules").
+//===----------------------------------------------------------------------===//
+
+/// Bound on |x| after rounding: keeps every shift of the families within
+/// int64 (2^40 << 7 << 6 < 2^63) while being far beyond any chip's input.
+constexpr double kMaxFixedInput = 1099511627776.0; // 2^40
+
+/// Rounds a summed input to the nearest integer (half away from zero).
+/// Returns false when it is not finite or lies more than 1e-3 from an
+/// integer; inputs beyond +-2^40 are clamped there. Shared by both engines so
+/// that they accept and reject the same inputs.
+SNN_HD inline bool roundFixedInput(float x, int64_t &out) {
+  double d = static_cast<double>(x);
+  if (!(d - d == 0.0)) // inf - inf and NaN - NaN are NaN.
+    return false;
+  double r = ::round(d);
+  if (::fabs(d - r) > 1e-3)
+    return false;
+  r = r < -kMaxFixedInput ? -kMaxFixedInput
+                          : (r > kMaxFixedInput ? kMaxFixedInput : r);
+  out = static_cast<int64_t>(r);
+  return true;
+}
+
 /// Advances neuron `k` of a population by one step.
 SNN_HD inline float fixedStep(const FixedConfig &c, const FixedParamArrays &p,
                               int64_t k, int64_t x, FixedState &s) {

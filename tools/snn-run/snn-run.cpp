@@ -22,8 +22,11 @@
 #include "runtime/artifact/BrainScaleS2File.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/artifact/Energy.h"
+#include "runtime/cuda/MemoryEstimate.h"
+#include "runtime/cuda/Placement.h"
 #include "runtime/engine/PlanFile.h"
 #include "runtime/io/Npy.h"
+#include "targets/gpusim/GpuPlanTuning.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -35,8 +38,14 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#ifdef SNN_HAVE_CUDA
+#include "runtime/cuda/CudaEngine.h"
+#include "runtime/cuda/NeuronKernels.h"
+#endif
+
 #include <chrono>
 #include <set>
+#include <thread>
 
 using namespace llvm;
 using namespace snn;
@@ -155,6 +164,17 @@ cl::opt<std::string> labelsPath(
              "float): prints accuracy=<fraction> of the predicted classes "
              "(arg-max of the first output summed over time, lowest index "
              "on ties)"),
+    cl::cat(category));
+cl::opt<std::string> deviceName(
+    "device", cl::init("auto"), cl::value_desc("cpu|cuda|auto"),
+    cl::desc("Engine: cpu, cuda (same results on the GPU), or auto (cuda "
+             "when a CUDA device is present, else cpu; prints which)"),
+    cl::cat(category));
+cl::opt<bool> dryRun(
+    "dry-run", cl::init(false),
+    cl::desc("Print the bytes the run needs per component (weights, state, "
+             "spike buffers, recordings, inputs) and device, then exit "
+             "without running"),
     cl::cat(category));
 cl::opt<bool> quiet("quiet", cl::init(false),
                     cl::desc("Print no progress or summary"),
@@ -282,6 +302,83 @@ bool loadPlan(const std::string &modelPath,
       modelPath, &context, *nirOptions, pipeline, plan,
       annMode ? mlir::snn::AnnMode::OnePass : mlir::snn::AnnMode::Spiking));
 }
+/// Whether the CUDA engine can run here; otherwise false with `why`.
+bool cudaUsable(std::string &why) {
+#ifdef SNN_HAVE_CUDA
+  return runtime::cuda::deviceAvailable(why);
+#else
+  why = "this snn-run was built without CUDA (no nvcc when it was "
+        "configured)";
+  return false;
+#endif
+}
+
+/// Prints the --dry-run table: the CPU engine's memory, or the host and
+/// device sides of a CUDA run.
+int printDryRun(const plan::Plan &plan, bool cuda,
+                const std::vector<runtime::Tensor> &inputs,
+                const runtime::RunOptions &options) {
+  std::string err;
+  std::vector<runtime::NodeLayout> layouts;
+  std::vector<runtime::cuda::NodePlacement> placements;
+  if (!runtime::validatePlan(plan, layouts, err) ||
+      !runtime::cuda::placeNodes(plan, layouts, placements, err))
+    return fail(modelPath + ": invalid plan: " + err);
+  runtime::cuda::RunShape run;
+  run.batch = inputs.empty() ? 1 : inputs[0].shape[0];
+  run.length = inputs.empty() ? 0 : inputs[0].shape[1];
+  run.steps = options.steps < 0 ? run.length : options.steps;
+  if (!runtime::cuda::recordSizes(plan, layouts, options.record,
+                                  run.recordNumel, err))
+    return fail(err);
+  std::vector<std::pair<std::string, runtime::cuda::MemoryParts>> columns;
+  if (cuda) {
+    int64_t group = plan.gpu().batch()
+                        ? std::min<int64_t>(plan.gpu().batch(), run.batch)
+                        : run.batch;
+    columns.push_back(
+        {"host", runtime::cuda::estimateHost(plan, layouts, run, 0)});
+    columns.push_back({"cuda", runtime::cuda::estimateCuda(
+                                   plan, layouts, placements, run, group)});
+  } else {
+    unsigned workers =
+        threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    columns.push_back({"cpu", runtime::cuda::estimateHost(
+                                  plan, layouts, run,
+                                  std::min<int64_t>(workers, run.batch))});
+  }
+  outs() << "memory estimate for '" << plan.name() << "' (batch " << run.batch
+         << ", " << run.steps << " steps), bytes:\n";
+  outs() << format("  %-14s", static_cast<const char *>("component"));
+  for (auto &c : columns)
+    outs() << format(" %14s", c.first.c_str());
+  outs() << "\n";
+  auto row = [&](const char *name,
+                 int64_t (*get)(const runtime::cuda::MemoryParts &)) {
+    outs() << format("  %-14s", name);
+    for (auto &c : columns)
+      outs() << format(" %14lld", static_cast<long long>(get(c.second)));
+    outs() << "\n";
+  };
+  using P = runtime::cuda::MemoryParts;
+  row("weights", [](const P &m) { return m.weights; });
+  row("state", [](const P &m) { return m.state; });
+  row("spike buffers", [](const P &m) { return m.spikeBuffers; });
+  row("recordings", [](const P &m) { return m.recordings; });
+  row("inputs", [](const P &m) { return m.inputs; });
+  row("total", [](const P &m) { return m.total(); });
+#ifdef SNN_HAVE_CUDA
+  if (cuda) {
+    runtime::cuda::DeviceInfo info;
+    if (runtime::cuda::queryDevice(info, err))
+      outs() << "cuda device " << info.name << ": "
+             << runtime::cuda::formatBytes(info.freeBytes) << " free\n";
+    else
+      outs() << "cuda: not checked against a device (" << err << ")\n";
+  }
+#endif
+  return 0;
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -348,13 +445,39 @@ int main(int argc, char **argv) {
   plan::Plan plan;
   if (!loadPlan(modelPath, nir, targetName, plan))
     return 1;
+  // --target=gpusim runs the artifact snnc writes: the plan with its hints.
+  if (targetName == "gpusim" && !gpusim::tunePlanForGpu(plan, err))
+    return fail(modelPath + ": invalid plan: " + err);
   if (!targetName.empty() && compareWith.empty() && !quiet)
     outs() << "target: " << targetName << "\n";
   if (!emitPlan.empty() && !runtime::writePlanFile(emitPlan, plan, err))
     return fail(err);
+  // The engine: cpu, cuda, or auto (cuda when a device is present).
+  bool useCuda = false;
+  std::string why;
+  if (deviceName == "cuda") {
+    // A dry run only sizes the run, which needs no device.
+    if (!cudaUsable(why) && !dryRun)
+      return fail("--device=cuda: " + why + "; use --device=cpu");
+    useCuda = true;
+  } else if (deviceName == "auto") {
+    useCuda = cudaUsable(why);
+    if (!quiet && !dryRun)
+      outs() << "device: " << (useCuda ? "cuda" : "cpu (" + why + ")") << "\n";
+  } else if (deviceName != "cpu") {
+    return fail("--device must be cpu, cuda or auto, got '" + deviceName + "'");
+  }
   std::unique_ptr<runtime::Engine> engine = runtime::Engine::create(plan, err);
   if (!engine)
     return fail(modelPath + ": invalid plan: " + err);
+#ifdef SNN_HAVE_CUDA
+  std::unique_ptr<runtime::cuda::CudaEngine> cudaEngine;
+  if (useCuda && !dryRun) {
+    cudaEngine = runtime::cuda::CudaEngine::create(plan, err);
+    if (!cudaEngine)
+      return fail(modelPath + ": invalid plan: " + err);
+  }
+#endif
 
   std::vector<runtime::Tensor> inputs;
   bool batched = false;
@@ -402,16 +525,30 @@ int main(int argc, char **argv) {
   bool tty = sys::Process::StandardErrIsDisplayed();
   if (!quiet && total * batch >= 5000) {
     options.progressEvery = std::max<int64_t>(1, total / 20);
-    options.progress = [tty](int64_t done, int64_t all) {
+    // About one line a second, and the last one.
+    auto last = std::chrono::steady_clock::now();
+    options.progress = [tty, last](int64_t done, int64_t all) mutable {
+      auto now = std::chrono::steady_clock::now();
+      if (done != all && now - last < std::chrono::seconds(1))
+        return;
+      last = now;
       errs() << (tty ? "\r" : "") << "snn-run: step " << done << "/" << all
              << (tty ? "" : "\n");
       if (tty && done == all)
         errs() << "\n";
     };
   }
+  if (dryRun)
+    return printDryRun(plan, useCuda, inputs, options);
   auto start = std::chrono::steady_clock::now();
   runtime::RunResult result;
-  if (!engine->run(inputs, options, result, err))
+#ifdef SNN_HAVE_CUDA
+  if (cudaEngine) {
+    if (!cudaEngine->run(inputs, options, result, err))
+      return fail(err);
+  } else
+#endif
+      if (!engine->run(inputs, options, result, err))
     return fail(err);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

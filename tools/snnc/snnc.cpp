@@ -12,6 +12,7 @@
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/engine/PlanFile.h"
 #include "targets/common/TargetDescription.h"
+#include "targets/gpusim/GpuPlanTuning.h"
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
 #include "translate/ToolDiagnostics.h"
@@ -165,6 +166,9 @@ int main(int argc, char **argv) {
     snn::plan::Plan plan;
     if (failed(mlir::snn::exportPlan(*module, plan)))
       return 1;
+    // The gpusim artifact carries the CUDA engine's layout hints.
+    if (targetName == "gpusim" && !snn::gpusim::tunePlanForGpu(plan, err))
+      return fail(err);
     if (!snn::runtime::writePlanFile((base + ".pb").str(), plan, err) ||
         !snn::runtime::writePlanFile((base + ".pbtxt").str(), plan, err))
       return fail(err);
