@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -26,6 +27,13 @@ using namespace mlir::snn;
 namespace partition = ::snn::mapping;
 
 namespace {
+/// A number as %g prints it (8, 0.5), for remarks.
+std::string shortNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
 bool isFixedNeuron(Operation *op) {
   return isa<LoihiNeuronOp, SpinnakerNeuronOp>(op);
 }
@@ -64,7 +72,8 @@ void projectionsOf(Value v, SmallVectorImpl<Operation *> &out) {
 
 LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                                         const TargetDescription &target,
-                                        int64_t neuronsPerCore) {
+                                        int64_t neuronsPerCore,
+                                        int64_t coresPerChip) {
   SmallVector<Operation *> populations;
   DenseMap<Operation *, int64_t> begin;
   partition::NeuronGraph graph;
@@ -151,12 +160,43 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
     }
     return network.emitError("cannot map onto ") << target.name << ": " << err;
   }
-  if (target.cores > 0 && result.numCores > target.cores)
+  // Cores per chip and per board; a network over the board's cores fails at
+  // the layer holding the first core past the limit (partition order fills
+  // populations in order).
+  int64_t perChip = target.cores > 0 ? target.cores : result.numCores;
+  if (coresPerChip > 0)
+    perChip = std::min(perChip, coresPerChip);
+  perChip = std::max<int64_t>(1, perChip);
+  const int64_t chipsNeeded = (result.numCores + perChip - 1) / perChip;
+  if (target.chipsPerBoard > 0 && chipsNeeded > target.chipsPerBoard) {
+    const int64_t limit = perChip * target.chipsPerBoard;
+    Operation *over = network.getOperation();
+    for (size_t p = 0; p < populations.size() && over == network.getOperation();
+         ++p)
+      for (int64_t i = graph.popBegin[p]; i < graph.popBegin[p + 1]; ++i)
+        if (result.coreOf[i] >= limit) {
+          over = populations[p];
+          break;
+        }
+    InFlightDiagnostic diag = over->emitError("cannot map onto ")
+                              << target.name << ": ";
+    if (over != network.getOperation())
+      diag << "layer '" << getNodeName(over) << "': ";
+    diag << "the network needs " << result.numCores
+         << " cores but a board holds at most " << limit << " ("
+         << target.chipsPerBoard << " chips x " << perChip
+         << " cores, cores per board); use fewer or smaller layers, or a "
+            "target with larger cores";
+    return failure();
+  }
+  if (chipsNeeded > 1)
     network.emitRemark() << "the network needs " << result.numCores
-                         << " cores, more than the " << target.cores
-                         << " of one chip: it spans "
-                         << (result.numCores + target.cores - 1) / target.cores
-                         << " chips";
+                         << " cores, more than the " << perChip
+                         << " of one chip: it spans " << chipsNeeded << " chips"
+                         << (target.chipsPerBoard > 0
+                                 ? " of the board's " +
+                                       std::to_string(target.chipsPerBoard)
+                                 : std::string());
 
   Builder b(network.getContext());
   for (auto [p, op] : llvm::enumerate(populations)) {
@@ -196,23 +236,58 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
     flat.push_back(pair.second);
     flows.push_back({pair.first, pair.second, packets});
   }
-  // Loihi-style chips route over an on-chip mesh: place the cores so heavy
-  // flows take few hops ([unconfirmed] 8-wide mesh of the chip's cores).
+  // Place the cores on the chips' meshes and the board's chip grid so heavy
+  // flows take few hops, inter-chip hops charged chipHopWeight each.
+  partition::MeshShape mesh;
+  mesh.coresPerChip = static_cast<int>(perChip);
+  mesh.chipHopWeight = target.chipHopWeight;
+  mesh.chipTorus = target.chipTorus;
+  mesh.chipDiagonal = target.chipDiagonal;
   if (target.arithmetic == Arithmetic::Loihi) {
-    partition::MeshShape mesh;
-    mesh.width = 8;
-    mesh.height = static_cast<int>(
-        std::max<int64_t>(1, (target.cores + mesh.width - 1) / mesh.width));
-    partition::Placement placement =
-        partition::placeCores(result.numCores, flows, mesh);
-    SmallVector<int32_t> slots(placement.slotOf.begin(),
-                               placement.slotOf.end());
-    network->setAttr("snn.core_slot", b.getDenseI32ArrayAttr(slots));
-    network.emitRemark() << "placement on " << mesh.width << "x" << mesh.height
-                         << " core meshes: " << placement.hopTraffic
-                         << " packet-hops per step if every neuron spikes "
-                            "(cores in partition order: "
-                         << placement.sequentialHopTraffic << ")";
+    // [unconfirmed] 8-wide mesh of the chip's cores.
+    mesh.width = static_cast<int>(std::min<int64_t>(8, perChip));
+    mesh.height = static_cast<int>((perChip + mesh.width - 1) / mesh.width);
+    mesh.chipsX = static_cast<int>(target.boardChipsX);
+    if (mesh.chipsX > 0)
+      mesh.chipsY = static_cast<int>(
+          (std::max<int64_t>(target.chipsPerBoard, chipsNeeded) + mesh.chipsX -
+           1) /
+          mesh.chipsX);
+  } else {
+    // SpiNNaker: a chip's cores share its router (no on-chip hops); the
+    // chips in use form a square-ish torus, as the router emitter lays
+    // them out (translate/plan/CoreMapExport.cpp).
+    mesh.width = static_cast<int>(perChip);
+    mesh.height = 1;
+    mesh.onChipHops = false;
+    mesh.chipsX = std::max(
+        1, static_cast<int>(std::ceil(std::sqrt(double(chipsNeeded)))));
+    mesh.chipsY =
+        static_cast<int>((chipsNeeded + mesh.chipsX - 1) / mesh.chipsX);
+  }
+  partition::Placement placement =
+      partition::placeCores(result.numCores, flows, mesh);
+  SmallVector<int32_t> slots(placement.slotOf.begin(), placement.slotOf.end());
+  network->setAttr("snn.core_slot", b.getDenseI32ArrayAttr(slots));
+  network->setAttr("snn.mesh",
+                   b.getDenseI32ArrayAttr(
+                       {mesh.width, mesh.height, mesh.chipsX, mesh.chipsY}));
+  InFlightDiagnostic remark = network.emitRemark();
+  if (mesh.onChipHops)
+    remark << "placement on " << mesh.width << "x" << mesh.height
+           << " core meshes: " << placement.hopTraffic
+           << " packet-hops per step if every neuron spikes";
+  else
+    remark << "placement on a " << mesh.chipsX << "x" << mesh.chipsY
+           << " torus of chips: " << placement.hopTraffic
+           << " packet chip-hops per step if every neuron spikes";
+  remark << " (cores in partition order: " << placement.sequentialHopTraffic
+         << "); " << placement.chipsUsed << " chip(s)"
+         << (chipsNeeded > 1 ? ", a chip-to-chip hop weighs " +
+                                   shortNumber(mesh.chipHopWeight)
+                             : std::string());
+  remark.report();
+  if (target.arithmetic == Arithmetic::Loihi) {
     partition::LinkLoad load =
         partition::linkLoad(mesh, flows, placement.slotOf);
     network.emitRemark() << "busiest mesh link: "

@@ -9,9 +9,11 @@
 namespace mlir::snn {
 
 /// Loihi/SpiNNaker-style: neurons partitioned onto cores (`snn.core_of`).
-/// `neuronsPerCore` > 0 caps the neurons per core below the chip's.
+/// `neuronsPerCore` > 0 caps the neurons per core below the chip's;
+/// `coresPerChip` > 0 the cores used per chip (to spread over the board's
+/// chips). Cores are placed on the chips' meshes and the board's chip grid.
 LogicalResult mapNeuronCores(NetworkOp network, const TargetDescription &target,
-                             int64_t neuronsPerCore);
+                             int64_t neuronsPerCore, int64_t coresPerChip = 0);
 
 /// Speck-style: each population (conv -> IAF -> pool) to one core.
 LogicalResult mapSpeck(NetworkOp network, const TargetDescription &target);

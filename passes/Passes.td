@@ -86,11 +86,17 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     matching (targets/speck/mapping). Loihi and SpiNNaker arithmetic: neurons
     partitioned onto cores under the neuron, input-axon and synapse
     capacities, minimising inter-core spike traffic
-    (targets/common/partition); `neurons-per-core=N` caps the fill.
+    (targets/common/partition); `neurons-per-core=N` caps the fill. Cores
+    are placed on the chip meshes and the board's chips (description fields
+    `chips_per_board`, `board_chips_x`, ...) minimising hop-weighted traffic;
+    `cores-per-chip=N` uses at most N cores of each chip. A network needing
+    more cores than the board has is an error at the layer that overflows.
   }];
   let options = [
     Option<"neuronsPerCore", "neurons-per-core", "int64_t", /*default=*/"0",
-           "Most neurons per core (0: the target's capacity)">
+           "Most neurons per core (0: the target's capacity)">,
+    Option<"coresPerChip", "cores-per-chip", "int64_t", /*default=*/"0",
+           "Most cores used per chip (0: all of the target's)">
   ];
 }
 

@@ -45,6 +45,22 @@ using namespace mlir::snn;
   X(spikePJ, "spike_pj")                                                       \
   X(hopPJ, "hop_pj")
 
+// Fields added after the first descriptions: a missing key keeps the
+// default, so modules written before them still load.
+#define SNN_TARGET_OPTIONAL_INT_FIELDS(X)                                      \
+  X(chipsPerBoard, "chips_per_board")                                          \
+  X(boardChipsX, "board_chips_x")
+#define SNN_TARGET_OPTIONAL_BOOL_FIELDS(X)                                     \
+  X(chipTorus, "chip_torus")                                                   \
+  X(chipDiagonal, "chip_diagonal")
+#define SNN_TARGET_OPTIONAL_FLOAT_FIELDS(X)                                    \
+  X(chipHopWeight, "chip_hop_weight")                                          \
+  X(synOpNs, "syn_op_ns")                                                      \
+  X(neuronUpdateNs, "neuron_update_ns")                                        \
+  X(hopNs, "hop_ns")                                                           \
+  X(stepSyncNs, "step_sync_ns")                                                \
+  X(stepNs, "step_ns")
+
 StringRef mlir::snn::stringifyArithmetic(Arithmetic arithmetic) {
   switch (arithmetic) {
   case Arithmetic::Float:
@@ -78,6 +94,8 @@ DictionaryAttr TargetDescription::toAttribute(MLIRContext *context) const {
   fields.push_back(b.getNamedAttr("summary", b.getStringAttr(summary)));
   fields.push_back(b.getNamedAttr(
       "arithmetic", b.getStringAttr(stringifyArithmetic(arithmetic))));
+  fields.push_back(
+      b.getNamedAttr("figures_source", b.getStringAttr(figuresSource)));
 #define X(member, key)                                                         \
   fields.push_back(b.getNamedAttr(key, b.getI64IntegerAttr(member)));
   SNN_TARGET_INT_FIELDS(X)
@@ -89,6 +107,15 @@ DictionaryAttr TargetDescription::toAttribute(MLIRContext *context) const {
 #define X(member, key)                                                         \
   fields.push_back(b.getNamedAttr(key, b.getF64FloatAttr(member)));
   SNN_TARGET_FLOAT_FIELDS(X)
+  SNN_TARGET_OPTIONAL_FLOAT_FIELDS(X)
+#undef X
+#define X(member, key)                                                         \
+  fields.push_back(b.getNamedAttr(key, b.getI64IntegerAttr(member)));
+  SNN_TARGET_OPTIONAL_INT_FIELDS(X)
+#undef X
+#define X(member, key)                                                         \
+  fields.push_back(b.getNamedAttr(key, b.getBoolAttr(member)));
+  SNN_TARGET_OPTIONAL_BOOL_FIELDS(X)
 #undef X
   return b.getDictionaryAttr(fields);
 }
@@ -114,6 +141,15 @@ TargetDescription::fromAttribute(DictionaryAttr attr, std::string &error) {
     return std::nullopt;
   }
   d.arithmetic = *parsed;
+  // Optional (added later): absent means no source given.
+  if (Attribute source = attr.get("figures_source")) {
+    auto text = dyn_cast<StringAttr>(source);
+    if (!text) {
+      error = "figures_source";
+      return std::nullopt;
+    }
+    d.figuresSource = text.str();
+  }
 #define X(member, key)                                                         \
   if (auto v = attr.getAs<IntegerAttr>(key))                                   \
     d.member = v.getInt();                                                     \
@@ -140,6 +176,27 @@ TargetDescription::fromAttribute(DictionaryAttr attr, std::string &error) {
     return std::nullopt;                                                       \
   }
   SNN_TARGET_FLOAT_FIELDS(X)
+#undef X
+  // Optional fields: absent keeps the default, present but ill-typed is an
+  // error.
+#define X(member, key, Type, getter)                                           \
+  if (Attribute a = attr.get(key)) {                                           \
+    auto v = dyn_cast<Type>(a);                                                \
+    if (!v) {                                                                  \
+      error = key;                                                             \
+      return std::nullopt;                                                     \
+    }                                                                          \
+    d.member = v.getter();                                                     \
+  }
+#define XI(member, key) X(member, key, IntegerAttr, getInt)
+#define XB(member, key) X(member, key, BoolAttr, getValue)
+#define XF(member, key) X(member, key, FloatAttr, getValueAsDouble)
+  SNN_TARGET_OPTIONAL_INT_FIELDS(XI)
+  SNN_TARGET_OPTIONAL_BOOL_FIELDS(XB)
+  SNN_TARGET_OPTIONAL_FLOAT_FIELDS(XF)
+#undef XI
+#undef XB
+#undef XF
 #undef X
   return d;
 }

@@ -56,6 +56,23 @@ struct TargetDescription {
   int64_t cores = 0, neuronsPerCore = 0, axonsInPerCore = 0,
           axonsOutPerCore = 0, synapseBytesPerCore = 0;
 
+  // Boards (optional in `snn.target`; 0: not described). A board holds
+  // `chipsPerBoard` chips on a grid `boardChipsX` wide; chip-to-chip links
+  // wrap around (`chipTorus`) and include the NE/SW diagonal
+  // (`chipDiagonal`, SpiNNaker's triangular mesh). `chipHopWeight` is what
+  // placement charges for one chip-to-chip hop, in on-chip hops.
+  int64_t chipsPerBoard = 0, boardChipsX = 0;
+  bool chipTorus = false, chipDiagonal = false;
+  double chipHopWeight = 1;
+
+  // Time per event in nanoseconds (optional; 0: unknown), for latency
+  // estimates: per step, the busiest core's neuron updates and synaptic ops,
+  // the longest route's hops and the step's barrier. `stepNs` > 0 means the
+  // chip runs fixed real-time steps (SpiNNaker), whatever the load.
+  /// Where the energy and time figures come from (printed with estimates).
+  std::string figuresSource;
+  double synOpNs = 0, neuronUpdateNs = 0, hopNs = 0, stepSyncNs = 0, stepNs = 0;
+
   // Energy per event in picojoules (0: unknown).
   double synOpPJ = 0, neuronUpdatePJ = 0, spikePJ = 0;
   /// Energy of one spike packet crossing one link of the mesh/router.

@@ -40,6 +40,22 @@ void mlir::snn::registerLoihiTargets() {
   loihi.neuronUpdatePJ = 81;
   loihi.spikePJ = 1.7;
   loihi.hopPJ = 3.5; // Mean of 3.0 (east-west) and 4.0 (north-south).
+  // Board: a Nahuku board holds 32 chips; their arrangement as 8 x 4 is
+  // [unconfirmed]. A chip-to-chip hop is charged as 8 on-chip hops in
+  // placement (an assumption: no published figure found).
+  loihi.chipsPerBoard = 32;
+  loihi.boardChipsX = 8;
+  loihi.chipHopWeight = 8;
+  // Times per event (Davies et al. 2018, table 2 [unconfirmed]: 3.5 ns per
+  // synaptic op, 8.4 ns per active neuron update, 4.1 / 6.5 ns per east-west
+  // / north-south hop (mean 5.3), barrier sync 113-465 ns (upper bound)).
+  loihi.synOpNs = 3.5;
+  loihi.neuronUpdateNs = 8.4;
+  loihi.hopNs = 5.3;
+  loihi.stepSyncNs = 465;
+  loihi.figuresSource =
+      "Davies et al. 2018, IEEE Micro 38(1), table 2 (energy via "
+      "TARGETS.md; times [unconfirmed]); see targets/loihi/README.md";
   registerTarget(loihi);
 
   TargetDescription loihi2 = loihi;
@@ -48,5 +64,7 @@ void mlir::snn::registerLoihiTargets() {
                    "delays, larger cores";
   loihi2.maxDelaySteps = 63;
   loihi2.neuronsPerCore = 8192; // [unconfirmed] default.
+  loihi2.chipsPerBoard = 8;     // Kapoho Point [secondary].
+  loihi2.boardChipsX = 4;       // [unconfirmed] arrangement.
   registerTarget(loihi2);
 }

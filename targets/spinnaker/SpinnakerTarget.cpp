@@ -28,6 +28,18 @@ void mlir::snn::registerSpinnakerTargets() {
   // cores are costed per second (0.034 W active), not per event.
   spinnaker.hopPJ = 25.0 * 40;
   spinnaker.synapseBytesPerCore = 64 * 1024; // DTCM.
+  // A SpiNN-5 board: 48 chips on the triangular mesh (six links, NE/SW
+  // diagonal), wrapping round as a torus. Cores of one chip share its
+  // router, so only chip-to-chip hops count.
+  spinnaker.chipsPerBoard = 48;
+  spinnaker.chipTorus = true;
+  spinnaker.chipDiagonal = true;
+  // Real-time steps: 1 ms per step (sPyNNaker's default timestep,
+  // time_scale_factor 1), whatever the load.
+  spinnaker.stepNs = 1e6;
+  spinnaker.figuresSource =
+      "SpiNNFrontEndCommon energy_report.py (25 pJ per router bit); "
+      "sPyNNaker's default 1 ms timestep; see targets/spinnaker/README.md";
   registerTarget(spinnaker);
 
   TargetDescription spinnaker2 = spinnaker;
@@ -35,5 +47,6 @@ void mlir::snn::registerSpinnakerTargets() {
   spinnaker2.summary = "SpiNNaker 2 style: SpiNNaker arithmetic, 152 "
                        "processing elements per chip";
   spinnaker2.cores = 152;
+  spinnaker2.chipsPerBoard = 48; // [unconfirmed] 48-chip board.
   registerTarget(spinnaker2);
 }

@@ -22,6 +22,7 @@
 #include "runtime/artifact/BrainScaleS2File.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/artifact/Energy.h"
+#include "runtime/artifact/Latency.h"
 #include "runtime/cuda/MemoryEstimate.h"
 #include "runtime/cuda/Placement.h"
 #include "runtime/engine/PlanFile.h"
@@ -44,6 +45,7 @@
 #endif
 
 #include <chrono>
+#include <cstdio>
 #include <set>
 #include <thread>
 
@@ -621,6 +623,40 @@ int main(int argc, char **argv) {
     if (!e.missing.empty())
       outs() << "; not counted, no published figure: " << join(e.missing, ", ");
     outs() << "\n";
+    // Times in the unit that keeps them readable (us, ms or s).
+    auto time = [](double seconds) {
+      char buffer[32];
+      if (seconds >= 1)
+        std::snprintf(buffer, sizeof buffer, "%.4g s", seconds);
+      else if (seconds >= 1e-3)
+        std::snprintf(buffer, sizeof buffer, "%.4g ms", seconds * 1e3);
+      else
+        std::snprintf(buffer, sizeof buffer, "%.4g us", seconds * 1e6);
+      return std::string(buffer);
+    };
+    runtime::LatencyEstimate l =
+        runtime::estimateLatency(*loadedCoreMap, result.records, total, batch);
+    const auto &report = loadedCoreMap->report();
+    if (!l.known) {
+      outs() << "latency estimate: unknown (" << loadedCoreMap->target()
+             << " publishes no time per event)\n";
+    } else {
+      outs() << "latency estimate from " << loadedCoreMap->target()
+             << "'s figures (per batch item): " << time(l.seconds) << " over "
+             << total << " steps";
+      if (!l.fixedStep)
+        outs() << " (busiest cores " << time(l.computeSeconds)
+               << ", longest routes " << time(l.routeSeconds) << ", barriers "
+               << time(l.syncSeconds) << "; slowest step "
+               << time(l.slowestStepSeconds) << ")";
+      if (!l.missing.empty())
+        outs() << "; not counted, no published figure: "
+               << join(l.missing, ", ");
+      outs() << "\n";
+      outs() << "  figures: " << runtime::latencyFigures(report) << "\n";
+    }
+    if (!report.figures_source().empty())
+      outs() << "  source: " << report.figures_source() << "\n";
   }
   if (!labelsPath.empty()) {
     const runtime::Tensor &out = result.outputs.front().second;

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 #include "runtime/artifact/CoreMapFile.h"
+#include "runtime/artifact/Latency.h"
 #include "runtime/engine/PlanFile.h"
 #include "targets/common/TargetDescription.h"
 #include "targets/gpusim/GpuPlanTuning.h"
@@ -153,10 +154,44 @@ int main(int argc, char **argv) {
   sys::path::append(base, stem + "." + targetName);
   std::string err;
   outs() << "[5/5] emitting " << base << ".pb\n";
+  json::Object latency;
   if (coreMapped) {
     snn::artifact::CoreMap map;
     if (failed(mlir::snn::exportCoreMap(*module, map)))
       return 1;
+    // Latency without a run: the spike-driven part (synaptic ops, routes)
+    // needs one (snn-run prints it); every step costs at least the busiest
+    // core's neuron updates and the barrier.
+    const snn::artifact::Report &figures = map.report();
+    snn::runtime::LatencyEstimate floor =
+        snn::runtime::estimateLatency(map, {}, 1, 1);
+    std::string line;
+    if (!floor.known) {
+      line = "latency: unknown (" + targetName +
+             " publishes no time per "
+             "event)";
+      latency["known"] = false;
+    } else if (floor.fixedStep) {
+      line = "latency: " + snn::runtime::latencyFigures(figures) +
+             ", so an inference takes its steps x the step time";
+      latency["step_seconds"] = figures.step_ns() * 1e-9;
+    } else {
+      line = "latency: at least " +
+             formatv("{0:f3}", floor.seconds * 1e6).str() +
+             " us per step (busiest core's neuron updates and the barrier); "
+             "the spike-driven part needs a run (snn-run prints it); "
+             "figures: " +
+             snn::runtime::latencyFigures(figures);
+      latency["min_step_seconds"] = floor.seconds;
+      latency["needs_run"] = true;
+    }
+    if (floor.known)
+      latency["figures"] = snn::runtime::latencyFigures(figures);
+    if (!figures.figures_source().empty()) {
+      line += "; source: " + figures.figures_source();
+      latency["source"] = figures.figures_source();
+    }
+    report.push_back(line);
     for (const std::string &line : report)
       map.mutable_report()->add_notes(line);
     if (!snn::runtime::writeCoreMapFile((base + ".pb").str(), map, err) ||
@@ -183,6 +218,8 @@ int main(int argc, char **argv) {
   json::Object root{{"model", modelPath.getValue()},
                     {"target", targetName.getValue()},
                     {"report", std::move(lines)}};
+  if (!latency.empty())
+    root["latency"] = std::move(latency);
   std::string jsonText;
   raw_string_ostream js(jsonText);
   js << formatv("{0:2}", json::Value(std::move(root))) << "\n";

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 using namespace mlir;
 using namespace mlir::snn;
@@ -48,17 +49,35 @@ static void reportCores(NetworkOp network, artifact::Report *report,
 static LogicalResult emitSpinnakerRouting(NetworkOp network,
                                           artifact::CoreMap &map) {
   namespace sp = ::snn::spinnaker;
-  const int perChip = 17;
+  int perChip = 17;
   int numCores = map.cores_size();
   int chips = (numCores + perChip - 1) / perChip;
   sp::Machine machine;
   machine.width = std::max(1, static_cast<int>(std::ceil(std::sqrt(chips))));
   machine.height = (chips + machine.width - 1) / machine.width;
+  // Where snn-map placed each core (slot = chip * perChip + core), and the
+  // torus of chips it placed them on; else cores in order.
+  std::vector<int> slotOf(numCores);
+  for (int c = 0; c < numCores; ++c)
+    slotOf[c] = c;
+  auto slots = network->getAttrOfType<DenseI32ArrayAttr>("snn.core_slot");
+  auto mesh = network->getAttrOfType<DenseI32ArrayAttr>("snn.mesh");
+  if (slots && mesh && mesh.size() == 4 &&
+      static_cast<int>(slots.size()) == numCores) {
+    slotOf.assign(slots.asArrayRef().begin(), slots.asArrayRef().end());
+    perChip = mesh[0] * mesh[1];
+    machine.width = mesh[2];
+    machine.height = mesh[3];
+    std::set<int> used;
+    for (int s : slotOf)
+      used.insert(s / perChip);
+    chips = static_cast<int>(used.size());
+  }
   auto place = [&](int c) {
-    int chip = c / perChip;
+    int chip = slotOf[c] / perChip;
     return std::make_pair(
         sp::ChipCoord{chip % machine.width, chip / machine.width},
-        1 + c % perChip);
+        1 + slotOf[c] % perChip);
   };
   for (int c = 0; c < numCores; ++c) {
     auto [chip, core] = place(c);
@@ -137,9 +156,23 @@ static LogicalResult exportNeuronCores(NetworkOp network,
   int64_t numCores =
       network->getAttrOfType<IntegerAttr>("snn.cores_used").getInt();
   // One chip holds target.cores cores on a mesh 8 wide ([unconfirmed]
-  // arrangement; only hop counts depend on it).
-  const int64_t perChip = target.cores > 0 ? target.cores : numCores;
-  const int meshX = 8;
+  // arrangement; only hop counts depend on it); snn-map's `snn.mesh` says
+  // the mesh and board chip grid it placed the cores on.
+  int64_t perChip = target.cores > 0 ? target.cores : numCores;
+  int meshX = 8;
+  ::snn::mapping::MeshShape shape;
+  shape.width = meshX;
+  shape.height = static_cast<int>((perChip + meshX - 1) / meshX);
+  if (auto m = network->getAttrOfType<DenseI32ArrayAttr>("snn.mesh");
+      m && m.size() == 4) {
+    shape.width = meshX = m[0];
+    shape.height = m[1];
+    shape.chipsX = m[2];
+    shape.chipsY = m[3];
+    shape.chipTorus = target.chipTorus;
+    shape.chipDiagonal = target.chipDiagonal;
+    perChip = shape.slotsPerChip();
+  }
   // Where the placer put each core (Loihi style), else in core order.
   std::vector<int> slotOf(numCores);
   for (int64_t c = 0; c < numCores; ++c)
@@ -148,8 +181,11 @@ static LogicalResult exportNeuronCores(NetworkOp network,
     slotOf.assign(slots.asArrayRef().begin(), slots.asArrayRef().end());
   for (int64_t c = 0; c < numCores; ++c) {
     artifact::Core *core = map.add_cores();
-    core->mutable_chip()->set_x(static_cast<int32_t>(slotOf[c] / perChip));
-    core->mutable_chip()->set_y(0);
+    int64_t chip = slotOf[c] / perChip;
+    core->mutable_chip()->set_x(
+        static_cast<int32_t>(shape.chipsX > 0 ? chip % shape.chipsX : chip));
+    core->mutable_chip()->set_y(
+        static_cast<int32_t>(shape.chipsX > 0 ? chip / shape.chipsX : 0));
     core->set_index(static_cast<int32_t>(slotOf[c] % perChip));
   }
   WalkResult walk = network.walk([&](Operation *op) {
@@ -182,7 +218,7 @@ static LogicalResult exportNeuronCores(NetworkOp network,
     return emitSpinnakerRouting(network, map);
   auto *mesh = map.mutable_mesh();
   mesh->set_cores_x(meshX);
-  mesh->set_cores_y(static_cast<int32_t>((perChip + meshX - 1) / meshX));
+  mesh->set_cores_y(shape.height);
   ArrayRef<int32_t> links =
       network->getAttrOfType<DenseI32ArrayAttr>("snn.core_links").asArrayRef();
   for (size_t k = 0; k + 1 < links.size(); k += 2) {
@@ -190,11 +226,8 @@ static LogicalResult exportNeuronCores(NetworkOp network,
     int64_t a = links[k], b = links[k + 1];
     route->set_from(a);
     route->set_to(b);
-    // Dimension-order routing: |dx| + |dy| on the chip's mesh; chips are
-    // placed in a row, one hop per chip boundary between them.
-    ::snn::mapping::MeshShape shape;
-    shape.width = meshX;
-    shape.height = static_cast<int>((perChip + meshX - 1) / meshX);
+    // Dimension-order routing: |dx| + |dy| on the chip's mesh, plus the
+    // hops between the chips on the board's chip grid.
     int64_t hops = ::snn::mapping::hopsBetween(shape, slotOf[a], slotOf[b]);
     route->set_hops(static_cast<int32_t>(hops));
   }
@@ -231,6 +264,12 @@ LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
   figures->set_neuron_update_pj(target->neuronUpdatePJ);
   figures->set_spike_pj(target->spikePJ);
   figures->set_hop_pj(target->hopPJ);
+  figures->set_syn_op_ns(target->synOpNs);
+  figures->set_neuron_update_ns(target->neuronUpdateNs);
+  figures->set_hop_ns(target->hopNs);
+  figures->set_step_sync_ns(target->stepSyncNs);
+  figures->set_step_ns(target->stepNs);
+  figures->set_figures_source(target->figuresSource);
   if (failed(exportPlan(network, *map.mutable_plan())))
     return failure();
   const auto &plan = map.plan();

@@ -12,12 +12,59 @@
 
 using namespace snn::mapping;
 
-int snn::mapping::hopsBetween(const MeshShape &mesh, int a, int b) {
-  const int perChip = mesh.width * mesh.height;
-  int ca = a / perChip, cb = b / perChip;
+namespace {
+/// Position of chip `c` on the board's chip grid.
+void chipXY(const MeshShape &mesh, int c, int &x, int &y) {
+  x = mesh.chipsX > 0 ? c % mesh.chipsX : c;
+  y = mesh.chipsX > 0 ? c / mesh.chipsX : 0;
+}
+
+/// Hops for a chip-grid vector: with the NE/SW diagonal, a same-signed
+/// vector covers min(|dx|, |dy|) of both axes at once (as SpiNNaker's
+/// routing geometry counts it).
+int vectorHops(const MeshShape &mesh, int dx, int dy) {
+  if (mesh.chipDiagonal && ((dx > 0 && dy > 0) || (dx < 0 && dy < 0)))
+    return std::max(std::abs(dx), std::abs(dy));
+  return std::abs(dx) + std::abs(dy);
+}
+} // namespace
+
+int snn::mapping::chipHops(const MeshShape &mesh, int a, int b) {
+  int ax, ay, bx, by;
+  chipXY(mesh, a, ax, ay);
+  chipXY(mesh, b, bx, by);
+  int dx = bx - ax, dy = by - ay;
+  if (!mesh.chipTorus || mesh.chipsX <= 0)
+    return vectorHops(mesh, dx, dy);
+  const int w = mesh.chipsX, h = std::max(1, mesh.chipsY);
+  int x0 = (dx % w + w) % w, y0 = (dy % h + h) % h;
+  int best = vectorHops(mesh, x0, y0);
+  best = std::min(best, vectorHops(mesh, x0, y0 - h));
+  best = std::min(best, vectorHops(mesh, x0 - w, y0));
+  best = std::min(best, vectorHops(mesh, x0 - w, y0 - h));
+  return best;
+}
+
+namespace {
+int meshHops(const MeshShape &mesh, int a, int b) {
+  if (!mesh.onChipHops)
+    return 0;
+  const int perChip = mesh.slotsPerChip();
   int ia = a % perChip, ib = b % perChip;
   return std::abs(ia % mesh.width - ib % mesh.width) +
-         std::abs(ia / mesh.width - ib / mesh.width) + std::abs(ca - cb);
+         std::abs(ia / mesh.width - ib / mesh.width);
+}
+} // namespace
+
+int snn::mapping::hopsBetween(const MeshShape &mesh, int a, int b) {
+  const int perChip = mesh.slotsPerChip();
+  return meshHops(mesh, a, b) + chipHops(mesh, a / perChip, b / perChip);
+}
+
+double snn::mapping::weightedHops(const MeshShape &mesh, int a, int b) {
+  const int perChip = mesh.slotsPerChip();
+  return meshHops(mesh, a, b) +
+         mesh.chipHopWeight * chipHops(mesh, a / perChip, b / perChip);
 }
 
 namespace {
@@ -25,19 +72,40 @@ double hopTraffic(const MeshShape &mesh, const std::vector<CoreLink> &links,
                   const std::vector<int> &slotOf) {
   double total = 0;
   for (const CoreLink &l : links)
-    total += l.packets * hopsBetween(mesh, slotOf[l.from], slotOf[l.to]);
+    total += l.packets * weightedHops(mesh, slotOf[l.from], slotOf[l.to]);
   return total;
 }
 
+/// The j-th chip along a snake over the chip grid (row 0 left to right, row
+/// 1 right to left, ...), so consecutive chips are neighbours.
+int snakeChip(const MeshShape &mesh, int j) {
+  if (mesh.chipsX <= 0)
+    return j;
+  int row = j / mesh.chipsX, col = j % mesh.chipsX;
+  if (row % 2)
+    col = mesh.chipsX - 1 - col;
+  return row * mesh.chipsX + col;
+}
+
 /// Slot of the k-th core along a snake path through each chip (row 0 left to
-/// right, row 1 right to left, ...), so consecutive cores are adjacent.
+/// right, row 1 right to left, ...), chips in snake order, so consecutive
+/// cores are adjacent.
 int snakeSlot(const MeshShape &mesh, int k) {
-  const int perChip = mesh.width * mesh.height;
-  int chip = k / perChip, i = k % perChip;
+  const int placed = mesh.placedPerChip();
+  int chip = snakeChip(mesh, k / placed), i = k % placed;
   int row = i / mesh.width, col = i % mesh.width;
   if (row % 2)
     col = mesh.width - 1 - col;
-  return chip * perChip + row * mesh.width + col;
+  return chip * mesh.slotsPerChip() + row * mesh.width + col;
+}
+
+int chipsOccupied(const MeshShape &mesh, const std::vector<int> &slotOf) {
+  std::vector<int> chips;
+  for (int s : slotOf)
+    chips.push_back(s / mesh.slotsPerChip());
+  std::sort(chips.begin(), chips.end());
+  return static_cast<int>(std::unique(chips.begin(), chips.end()) -
+                          chips.begin());
 }
 } // namespace
 
@@ -45,9 +113,10 @@ Placement snn::mapping::placeCores(int numCores,
                                    const std::vector<CoreLink> &links,
                                    const MeshShape &mesh) {
   Placement p;
+  const int placed = mesh.placedPerChip();
   std::vector<int> sequential(numCores);
   for (int c = 0; c < numCores; ++c)
-    sequential[c] = c;
+    sequential[c] = (c / placed) * mesh.slotsPerChip() + c % placed;
   p.sequentialHopTraffic = hopTraffic(mesh, links, sequential);
 
   using Graph =
@@ -70,16 +139,17 @@ Placement snn::mapping::placeCores(int numCores,
     p.slotOf = sequential;
     p.hopTraffic = p.sequentialHopTraffic;
   }
+  p.chipsUsed = chipsOccupied(mesh, p.slotOf);
   return p;
 }
 
 LinkLoad snn::mapping::linkLoad(const MeshShape &mesh,
                                 const std::vector<CoreLink> &links,
                                 const std::vector<int> &slotOf) {
-  const int perChip = mesh.width * mesh.height;
+  const int perChip = mesh.slotsPerChip();
   // Link key: (chip, x, y, direction) inside a chip, direction 0..3 =
-  // +x, -x, +y, -y; (chip, -1, -1, 0/1) for the chip-to-chip link to the
-  // next/previous chip. An ordered map keeps the result deterministic.
+  // +x, -x, +y, -y; (-1 - chip, -1, -1, 0..3) for the chip-to-chip link
+  // leaving the chip that way. An ordered map keeps the result deterministic.
   std::map<std::tuple<int, int, int, int>, double> load;
   for (const CoreLink &l : links) {
     int a = slotOf[l.from], b = slotOf[l.to];
@@ -90,8 +160,16 @@ LinkLoad snn::mapping::linkLoad(const MeshShape &mesh,
       load[{chip, x, y, tx > x ? 0 : 1}] += l.packets;
     for (; y != ty; y += ty > y ? 1 : -1)
       load[{chip, x, y, ty > y ? 2 : 3}] += l.packets;
-    for (; chip != toChip; chip += toChip > chip ? 1 : -1)
-      load[{chip, -1, -1, toChip > chip ? 0 : 1}] += l.packets;
+    int cx, cy, ex, ey;
+    chipXY(mesh, chip, cx, cy);
+    chipXY(mesh, toChip, ex, ey);
+    auto chipAt = [&](int x, int y) {
+      return mesh.chipsX > 0 ? y * mesh.chipsX + x : x;
+    };
+    for (; cx != ex; cx += ex > cx ? 1 : -1)
+      load[{-1 - chipAt(cx, cy), -1, -1, ex > cx ? 0 : 1}] += l.packets;
+    for (; cy != ey; cy += ey > cy ? 1 : -1)
+      load[{-1 - chipAt(cx, cy), -1, -1, ey > cy ? 2 : 3}] += l.packets;
   }
   LinkLoad result;
   result.linksUsed = static_cast<int64_t>(load.size());

@@ -87,3 +87,51 @@ TEST(Place, CoreFlowsCountMulticastPackets) {
   EXPECT_EQ(flows[0].to, 1);
   EXPECT_DOUBLE_EQ(flows[0].packets, 2.0); // One multicast packet, rate 2.
 }
+
+// Chip hops on a board grid: Manhattan on a mesh of chips; on SpiNNaker's
+// triangular torus a same-signed diagonal step is one hop and the shorter
+// way round wins.
+TEST(Place, ChipHopsOnBoardGrids) {
+  MeshShape mesh;
+  mesh.chipsX = 4;
+  mesh.chipsY = 2;
+  EXPECT_EQ(chipHops(mesh, 0, 3), 3);     // (0,0) -> (3,0)
+  EXPECT_EQ(chipHops(mesh, 0, 5), 1 + 1); // (0,0) -> (1,1)
+  // Slot 0 of chip 0 to slot 0 of chip 5: no on-chip hops, 2 chip hops.
+  EXPECT_EQ(hopsBetween(mesh, 0, 5 * 128), 2);
+  mesh.chipHopWeight = 8;
+  EXPECT_DOUBLE_EQ(weightedHops(mesh, 1, 5 * 128), 1 + 2 * 8);
+
+  MeshShape torus;
+  torus.width = 17;
+  torus.height = 1;
+  torus.onChipHops = false;
+  torus.chipsX = 4;
+  torus.chipsY = 4;
+  torus.chipTorus = torus.chipDiagonal = true;
+  EXPECT_EQ(chipHops(torus, 0, 5), 1);     // (0,0) -> (1,1): one NE hop.
+  EXPECT_EQ(chipHops(torus, 0, 3), 1);     // (0,0) -> (3,0): wraps west.
+  EXPECT_EQ(chipHops(torus, 0, 15), 1);    // (0,0) -> (3,3): one SW hop.
+  EXPECT_EQ(chipHops(torus, 1, 4), 2);     // (1,0) -> (0,1): W then N.
+  EXPECT_EQ(hopsBetween(torus, 0, 16), 0); // Cores of one chip.
+}
+
+// Two chips of 2 cores each: cores 0-2 and 1-3 exchange heavy flows. Filling
+// in partition order puts each pair on different chips; the placer puts
+// each pair on one chip, so no packet crosses a chip boundary.
+TEST(Place, HeavyPairsShareAChip) {
+  MeshShape mesh;
+  mesh.width = 2;
+  mesh.height = 1;
+  mesh.coresPerChip = 2;
+  mesh.chipsX = 2;
+  mesh.chipsY = 1;
+  mesh.chipHopWeight = 8;
+  std::vector<CoreLink> links = {{0, 2, 10}, {1, 3, 10}, {0, 1, 1}};
+  Placement p = placeCores(4, links, mesh);
+  EXPECT_DOUBLE_EQ(p.sequentialHopTraffic, 10 * 8 + 10 * 8 + 1);
+  EXPECT_LT(p.hopTraffic, p.sequentialHopTraffic);
+  EXPECT_EQ(p.slotOf[0] / 2, p.slotOf[2] / 2);
+  EXPECT_EQ(p.slotOf[1] / 2, p.slotOf[3] / 2);
+  EXPECT_EQ(p.chipsUsed, 2);
+}
