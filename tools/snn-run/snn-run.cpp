@@ -10,12 +10,14 @@
 //===----------------------------------------------------------------------===//
 #include "tools/snn-run/Compare.h"
 #include "tools/snn-run/CompareInputs.h"
+#include "tools/snn-run/RunBrainScaleS2.h"
 #include "tools/snn-run/RunInputs.h"
 #include "tools/snn-run/RunReport.h"
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
 #include "translate/ToolDiagnostics.h"
 
+#include "runtime/artifact/BrainScaleS2File.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/artifact/Energy.h"
 #include "runtime/engine/PlanFile.h"
@@ -39,10 +41,11 @@ using namespace snn;
 
 namespace {
 cl::OptionCategory category("snn-run options");
-cl::opt<std::string> modelPath(
-    cl::Positional, cl::Required,
-    cl::desc("<model: .nir, .mlir, .snnpb, a plan or a core map (.pb/.pbtxt)>"),
-    cl::cat(category));
+cl::opt<std::string>
+    modelPath(cl::Positional, cl::Required,
+              cl::desc("<model: .nir, .mlir, .snnpb, a plan, a core map or a "
+                       "BrainScaleS-2 parameter set (.pb/.pbtxt)>"),
+              cl::cat(category));
 cl::list<std::string> inputPaths(
     "input", cl::CommaSeparated, cl::Required, cl::value_desc("x.npy[,y.npy]"),
     cl::desc("Input spikes/currents, one .npy per network input, shape "
@@ -109,6 +112,30 @@ cl::opt<unsigned>
     threads("num-threads", cl::init(0),
             cl::desc("Worker threads over the batch (default: all cores)"),
             cl::cat(category));
+cl::opt<uint64_t>
+    mismatchSeed("mismatch-seed", cl::init(0), cl::value_desc("N"),
+                 cl::desc("BrainScaleS-2 artifact: seed of the emulated chip's "
+                          "fixed-pattern mismatch (same seed, same chip)"),
+                 cl::cat(category));
+cl::opt<bool> calibrated(
+    "calibrated", cl::init(true),
+    cl::desc("BrainScaleS-2 artifact: calibrate each circuit's codes to its "
+             "targets (default); =false runs the nominal codes on the "
+             "mismatched chip"),
+    cl::cat(category));
+cl::opt<bool> mismatch("mismatch", cl::init(true),
+                       cl::desc("BrainScaleS-2 artifact: =false emulates a "
+                                "chip without mismatch"),
+                       cl::cat(category));
+cl::opt<int> substeps("substeps", cl::init(50), cl::value_desc("N"),
+                      cl::desc("BrainScaleS-2 artifact: integration sub-steps "
+                               "per model step (default 50)"),
+                      cl::cat(category));
+cl::opt<std::string> referenceModel(
+    "reference-model", cl::value_desc("MODEL"),
+    cl::desc("BrainScaleS-2 artifact with --compare=float: the .nir/.mlir "
+             "model it was compiled from"),
+    cl::cat(category));
 cl::opt<bool> quiet("quiet", cl::init(false),
                     cl::desc("Print no progress or summary"),
                     cl::cat(category));
@@ -121,8 +148,9 @@ int fail(const std::string &message) {
 /// The core map MODEL was, when it was one (for the energy estimate).
 std::optional<artifact::CoreMap> loadedCoreMap;
 
-/// Compiles or loads MODEL into a plan, for `target` ("" = float).
-bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
+/// Compiles or loads `modelPath` into a plan, for `target` ("" = float).
+bool loadPlan(const std::string &modelPath,
+              const mlir::snn::NirCommandLine &nir, const std::string &target,
               plan::Plan &plan) {
   if (!sys::fs::exists(modelPath)) {
     fail(modelPath + ": no such file");
@@ -223,10 +251,52 @@ int main(int argc, char **argv) {
       "  snn-run model.nir --input x.npy --output-dir out/\n"
       "writes out/<name>.npy per recorded signal, shape (T, ...) or "
       "(B, T, ...), and prints spike counts per layer and the predicted "
-      "class (arg-max of each output summed over time).\n");
+      "class (arg-max of each output summed over time).\n\n"
+      "  snn-run model.bss2.pb --mismatch-seed=N [--calibrated=false] "
+      "--input x.npy\n"
+      "emulates a BrainScaleS-2 parameter set (snnc --target=brainscales2) "
+      "on a chip with seeded fixed-pattern mismatch "
+      "(docs/brainscales2-emulator.md).\n");
+
+  // A BrainScaleS-2 parameter set is emulated in continuous time, not run
+  // as a step plan.
+  if (sys::fs::exists(modelPath) && runtime::isBss2File(modelPath)) {
+    if (!targetName.empty() && targetName != "brainscales2")
+      return fail(modelPath +
+                  ": a BrainScaleS-2 parameter set runs only "
+                  "with --target=brainscales2, not '" +
+                  targetName + "'");
+    if (!emitPlan.empty())
+      return fail("--emit-plan: a BrainScaleS-2 parameter set has no step "
+                  "plan");
+    tools::Bss2RunArgs args;
+    args.artifact = modelPath;
+    args.inputs.assign(inputPaths.begin(), inputPaths.end());
+    args.steps = steps;
+    args.records.assign(records.begin(), records.end());
+    args.outputDir = outputDir;
+    args.seed = mismatchSeed;
+    args.mismatch = mismatch;
+    args.calibrated = calibrated;
+    args.substeps = substeps;
+    args.compareWith = compareWith;
+    args.tolerance = tolerance;
+    args.quiet = quiet;
+    if (!referenceModel.empty())
+      args.compileFloat = [&](plan::Plan &floatPlan) {
+        return loadPlan(referenceModel, nir, "", floatPlan);
+      };
+    return tools::runBrainScaleS2(args, outs(), errs());
+  }
+  for (cl::Option *o : std::initializer_list<cl::Option *>{
+           &mismatchSeed, &calibrated, &mismatch, &substeps, &referenceModel})
+    if (o->getNumOccurrences())
+      return fail("--" + o->ArgStr.str() +
+                  " applies to BrainScaleS-2 parameter sets (.bss2.pb) only; " +
+                  modelPath + " is not one");
 
   plan::Plan plan;
-  if (!loadPlan(nir, targetName, plan))
+  if (!loadPlan(modelPath, nir, targetName, plan))
     return 1;
   if (!targetName.empty() && compareWith.empty() && !quiet)
     outs() << "target: " << targetName << "\n";
@@ -291,7 +361,9 @@ int main(int argc, char **argv) {
     std::map<std::string, runtime::Tensor> reference;
     if (!tools::referenceRecords(
             compareWith, options, inputs, batched,
-            [&](plan::Plan &floatPlan) { return loadPlan(nir, "", floatPlan); },
+            [&](plan::Plan &floatPlan) {
+              return loadPlan(modelPath, nir, "", floatPlan);
+            },
             reference, err))
       return fail(err);
     comparison = tools::compareRuns(

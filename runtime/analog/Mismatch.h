@@ -1,0 +1,55 @@
+//===- Mismatch.h - Fixed-pattern mismatch of an emulated chip ---*- C++
+//-*-===//
+//
+// Every analog circuit of a real chip differs from its neighbours by a fixed
+// pattern set at manufacture. The emulator draws that pattern from a seed,
+// per chip: 512 neuron circuits and 256 x 512 synapses, in a fixed order, so
+// the same seed gives the same chip whatever network is placed on it, and a
+// neuron moved to another circuit meets another circuit's mismatch.
+// The model and its numbers: docs/brainscales2-emulator.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SNN_RUNTIME_ANALOG_MISMATCH_H
+#define SNN_RUNTIME_ANALOG_MISMATCH_H
+
+#include <cstdint>
+#include <vector>
+
+namespace snn::runtime::analog {
+
+/// Relative (gain) and absolute (offset) spreads, one standard deviation.
+struct MismatchModel {
+  double tauMemGain = 0.20;        // tau_mem = nominal(code) * (1 + e)
+  double tauSynGain = 0.20;        // per synaptic input (exc, inh)
+  double potentialOffsetLsb = 8.0; // leak, reset, threshold: + offset
+  double potentialGain = 0.03;     // slope of the code->potential line
+  double synGainGain = 0.20;       // per-circuit synaptic input strength
+  double synapseGain = 0.05;       // per synapse (uncalibrated)
+  /// Gains are kept above this fraction of nominal (a circuit never inverts).
+  double minGain = 0.2;
+};
+
+/// One neuron circuit's deviation from the nominal transfer curves.
+struct CircuitMismatch {
+  double tauMem = 1, tauSynExc = 1, tauSynInh = 1;             // multiplicative
+  double leakOffset = 0, resetOffset = 0, thresholdOffset = 0; // CADC LSB
+  double leakGain = 1, resetGain = 1, thresholdGain = 1;
+  double synGainExc = 1, synGainInh = 1;
+};
+
+struct ChipMismatch {
+  std::vector<CircuitMismatch> circuits; // kNeuronsPerChip
+  /// Synapse gain of (row, circuit): synapse[row * kNeuronsPerChip + circuit].
+  std::vector<double> synapse;
+  double synapseGain(uint32_t row, uint32_t circuit) const;
+};
+
+/// The mismatch of chip `chip` of the system drawn from `seed`.
+ChipMismatch drawChip(uint64_t seed, uint32_t chip,
+                      const MismatchModel &model = {});
+/// A chip without mismatch (every circuit nominal).
+ChipMismatch nominalChip();
+
+} // namespace snn::runtime::analog
+
+#endif // SNN_RUNTIME_ANALOG_MISMATCH_H
