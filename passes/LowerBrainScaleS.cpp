@@ -361,11 +361,11 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
       double quarter = 4 * chipTauSyn / (dt * usPerModelS);
       if (anyWithoutSyn && quarter <= hi)
         lo = std::max(lo, quarter);
-      // A 10% margin from the range edges, where the window allows it, leaves
-      // calibration room for mismatched circuits.
-      if (lo * 1.1 <= hi / 1.1) {
-        lo *= 1.1;
-        hi /= 1.1;
+      // A 25% margin from the range edges, where the window allows it,
+      // leaves calibration room for mismatched circuits.
+      if (lo * 1.25 <= hi / 1.25) {
+        lo *= 1.25;
+        hi /= 1.25;
       }
       k = roundInside(std::clamp(1.0, lo, hi), lo, hi);
       timeNote = "time scale " + num(k) + " chosen (hardware runs " +
@@ -523,9 +523,10 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
         continue;
       }
       t.vmap = *map;
-      // The synaptic gain's code range caps the scale (5% headroom).
-      if (anyWeight && gMaxUnit * t.vmap.scale > gainRange.hi * 0.95) {
-        t.vmap.scale = gainRange.hi * 0.95 / gMaxUnit;
+      // The synaptic gain's code range caps the scale (20% headroom for
+      // calibrating mismatched circuits).
+      if (anyWeight && gMaxUnit * t.vmap.scale > gainRange.hi * 0.8) {
+        t.vmap.scale = gainRange.hi * 0.8 / gMaxUnit;
         t.vmap.offset = bss2::kLeakRangeLsb.lo - t.vmap.scale * lowest;
       }
     }
@@ -661,6 +662,10 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   Builder b(&getContext());
   network->setAttr("snn.bss2_time_scale", b.getF64FloatAttr(k));
   network->setAttr("snn.bss2_execution", b.getStringAttr(execution));
+  double maxError = 0;
+  for (Translation &t : ts)
+    maxError = std::max(maxError, t.split.maxError);
+  network->setAttr("snn.bss2_max_weight_error", b.getF64FloatAttr(maxError));
   SmallVector<int64_t> rowsUsed, circuitsUsed(parts, 0);
   for (auto &rows : placement->rows)
     rowsUsed.push_back(static_cast<int64_t>(rows.size()));

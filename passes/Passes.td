@@ -106,7 +106,7 @@ def SNNLowerBrainScaleS : Pass<"snn-lower-brainscales", "::mlir::ModuleOp"> {
     * time: hardware us = model s * 1e6 * time_scale / 1000 (the chip runs
       1000x faster than the model when time_scale is 1). `time-scale=0`
       chooses the scale nearest 1 that puts every time constant inside its
-      calibratable range, with a 10% margin where possible.
+      calibratable range, with a 25% margin where possible.
     * potentials: per population `lsb = v_offset + v_scale v`, the lowest
       leak/reset on 50 LSB and the scale as fine as the leak/reset (50-160)
       and threshold (50-220) ranges and the synaptic gain's code range allow.
