@@ -379,9 +379,6 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
                num(bss2::kTimeAcceleration / k) + "x faster than the model)";
   }
   double modelToUs = usPerModelS * k; // model seconds -> hardware us
-  network->emitRemark("network '")
-      << network.getSymName() << "' on brainscales2: " << timeNote
-      << "; one model step is " << num(dt * modelToUs) << " us";
 
   // --- Per population: hardware values and range checks ---
   for (Translation &t : ts) {
@@ -556,6 +553,9 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   }
   if (!ok)
     return failure();
+  network->emitRemark("network '")
+      << network.getSymName() << "' on brainscales2: " << timeNote
+      << "; one model step is " << num(dt * modelToUs) << " us";
 
   // --- Placement ---
   // Populations in dataflow order, each recurrent loop (strongly connected
