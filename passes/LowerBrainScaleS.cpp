@@ -232,15 +232,15 @@ LogicalResult LowerPass::collectWeights(Translation &t) {
              << def->getName().getStringRef()
              << "); brainscales2 rows carry the spikes of a population or a "
                 "network input";
+    int64_t in = srcType.getNumElements();
+    SmallVector<double> w, bias;
+    if (failed(denseWeights(p, t.size, in, w, bias)))
+      return failure();
     if (srcType.getRank() != 1 ||
         cast<ShapedType>(p->getResult(0).getType()).getNumElements() != t.size)
       return p->emitError("projection '")
              << getNodeName(p)
              << "' must map a 1-d source onto the whole population";
-    int64_t in = srcType.getNumElements();
-    SmallVector<double> w, bias;
-    if (failed(denseWeights(p, t.size, in, w, bias)))
-      return failure();
     auto it = llvm::find_if(t.sources,
                             [&](auto &entry) { return entry.first == src; });
     if (it == t.sources.end()) {
@@ -553,9 +553,6 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   }
   if (!ok)
     return failure();
-  network->emitRemark("network '")
-      << network.getSymName() << "' on brainscales2: " << timeNote
-      << "; one model step is " << num(dt * modelToUs) << " us";
 
   // --- Placement ---
   // Populations in dataflow order, each recurrent loop (strongly connected
@@ -654,6 +651,9 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
         return t.pop.neuron.emitError(error);
     return network.emitError(error);
   }
+  network->emitRemark("network '")
+      << network.getSymName() << "' on brainscales2: " << timeNote
+      << "; one model step is " << num(dt * modelToUs) << " us";
   int64_t chipCount = chips > 0 ? chips : std::max<int64_t>(1, tgt.cores);
   int64_t parts = placement->partitions();
   StringRef execution = parts == 1           ? "single_chip"
