@@ -740,7 +740,7 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
     auto neuron = ob.create<Bss2NeuronOp>(
         old.getLoc(), type, input, param(type, t.hwTauMem),
         param(type, t.hwTauSyn), param(type, leak), param(type, reset),
-        param(type, thr), b.getF32FloatAttr(t.hwRefractory),
+        param(type, thr), b.getF64FloatAttr(t.hwRefractory),
         param(type, t.hwGain), b.getF64FloatAttr(t.vmap.scale),
         b.getF64FloatAttr(t.vmap.offset), b.getDenseI64ArrayAttr(runs[i]));
     if (auto name = old->getAttr("snn.name"))

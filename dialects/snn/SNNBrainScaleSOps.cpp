@@ -80,9 +80,11 @@ LogicalResult Bss2NeuronOp::verify() {
       failed(verifyPositive(*this, "v_reset", getVReset(), pop, true)) ||
       failed(
           verifyPositive(*this, "v_threshold", getVThreshold(), pop, true)) ||
-      failed(verifyPositive(*this, "refractory", getRefractory(), pop)) ||
       failed(verifyPositive(*this, "syn_gain", getSynGain(), pop, true)))
     return failure();
+  double refractory = getRefractory().convertToDouble();
+  if (!std::isfinite(refractory) || !(refractory > 0))
+    return emitOpError("refractory must be > 0, got ") << refractory;
   double scale = getVScale().convertToDouble();
   if (!std::isfinite(scale) || !(scale > 0))
     return emitOpError("v_scale must be > 0, got ") << scale;

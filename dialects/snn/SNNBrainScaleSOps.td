@@ -55,7 +55,8 @@ def SNN_Bss2NeuronOp : SNN_NeuronOp<"bss2_neuron"> {
     (exc - inh) code sum) arrives at the start of the step. Excitatory and
     inhibitory inputs share tau_syn and syn_gain (the lowering programs both
     alike). Output: 1 in a step with a spike. Model potentials are
-    `v = (V - v_offset) / v_scale`. Parameters are one f32 or one per neuron;
+    `v = (V - v_offset) / v_scale`. Parameters are one f32 or one per neuron
+    (`refractory` one f64 for the population);
     the calibratable ranges (TARGETS.md) are checked by the lowering:
     tau_mem 0.5-60 us, tau_syn 0.3-30 us, v_leak and v_reset 50-160 LSB,
     v_threshold 50-220 LSB, refractory 0.04-32 us.
@@ -65,7 +66,7 @@ def SNN_Bss2NeuronOp : SNN_NeuronOp<"bss2_neuron"> {
   let arguments = (ins SNN_Signal:$input, SNN_ParamAttr:$tau_mem,
                        SNN_ParamAttr:$tau_syn, SNN_ParamAttr:$v_leak,
                        SNN_ParamAttr:$v_reset, SNN_ParamAttr:$v_threshold,
-                       SNN_ParamAttr:$refractory, SNN_ParamAttr:$syn_gain,
+                       F64Attr:$refractory, SNN_ParamAttr:$syn_gain,
                        F64Attr:$v_scale, F64Attr:$v_offset,
                        OptionalAttr<DenseI64ArrayAttr>:$placement);
 }

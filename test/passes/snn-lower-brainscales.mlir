@@ -24,7 +24,7 @@
 // CHECK-SAME: weight_lsb = dense<[0.00999999977, 2.000000e-03]> : tensor<2xf32>
 // CHECK: bss2_neuron %[[SYN]]
 // CHECK-SAME: placement = array<i64: 0, 0, 0, 2>
-// CHECK-SAME: refractory = 4.000000e-02 : f32
+// CHECK-SAME: refractory = 4.000000e-02 : f64
 // CHECK-SAME: syn_gain = dense<[1.700000e+01, 3.400000e+00]> : tensor<2xf32>
 // CHECK-SAME: tau_mem = 0.99999{{[0-9]+}} : f32
 // CHECK-SAME: tau_syn = 0.50000{{[0-9]+}} : f32

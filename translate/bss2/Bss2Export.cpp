@@ -96,8 +96,8 @@ LogicalResult mlir::snn::exportBss2(ModuleOp module, pb::ParameterSet &set) {
   // Populations and where their neurons sit.
   double maxRefractory = 0;
   for (Bss2NeuronOp n : pops)
-    for (int64_t i = 0, e = n.getType().getNumElements(); i < e; ++i)
-      maxRefractory = std::max(maxRefractory, at(n.getRefractory(), i));
+    maxRefractory =
+        std::max(maxRefractory, n.getRefractory().convertToDouble());
   uint32_t clockScale = bss2::refractoryClockScale(maxRefractory);
   set.set_refractory_clock_scale(clockScale);
   // (population, neuron) -> (partition, circuit)
@@ -145,7 +145,7 @@ LogicalResult mlir::snn::exportBss2(ModuleOp module, pb::ParameterSet &set) {
     t->set_leak_lsb(at(n.getVLeak(), j));
     t->set_reset_lsb(at(n.getVReset(), j));
     t->set_threshold_lsb(at(n.getVThreshold(), j));
-    t->set_refractory_us(at(n.getRefractory(), j));
+    t->set_refractory_us(n.getRefractory().convertToDouble());
     t->set_syn_gain_exc(at(n.getSynGain(), j));
     t->set_syn_gain_inh(at(n.getSynGain(), j));
     pb::Codes *code = c->mutable_codes();
