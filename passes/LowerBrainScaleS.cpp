@@ -702,10 +702,9 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   };
   auto codes = [&](ArrayRef<int64_t> shape, const std::vector<uint32_t> &c) {
     SmallVector<int8_t> narrow(c.begin(), c.end());
-    return DenseIntElementsAttr::get(
-               RankedTensorType::get(shape, IntegerType::get(ctx, 8)),
-               ArrayRef<int8_t>(narrow))
-        .cast<DenseIntElementsAttr>();
+    return cast<DenseIntElementsAttr>(DenseIntElementsAttr::get(
+        RankedTensorType::get(shape, IntegerType::get(ctx, 8)),
+        ArrayRef<int8_t>(narrow)));
   };
   SmallVector<std::pair<StepNeuronOp, Bss2NeuronOp>> replaced;
   for (auto [i, t] : llvm::enumerate(ts)) {
