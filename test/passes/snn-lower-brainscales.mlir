@@ -1,5 +1,8 @@
 // RUN: snn-opt %s -split-input-file --snn-lower-brainscales 2>/dev/null | FileCheck %s
 // RUN: snn-opt %s -split-input-file --snn-lower-brainscales -o /dev/null 2>&1 | FileCheck %s --check-prefix=REMARK
+// With two chips on offer, the wide network's partitions run in parallel.
+// RUN: snn-opt %s -split-input-file --snn-lower-brainscales=chips=2 -o /dev/null 2>&1 | FileCheck %s --check-prefix=CHIPS
+// CHIPS: remark: network 'wide' does not fit one chip (512 circuits, 256 rows): placed on 2 chips running in parallel
 
 // A CubaLIF population, worked by hand (docs/brainscales2.md):
 // tau_mem = dt / (1 - 0.9) = 1 ms, tau_syn = dt / (1 - 0.8) = 0.5 ms; the
