@@ -274,7 +274,7 @@ LogicalResult mlir::snn::exportBss2(ModuleOp module, pb::ParameterSet &set) {
     report->set_max_weight_error(err.getValueAsDouble());
   std::string why;
   if (!::snn::runtime::validateBss2(set, why))
-    return network.emitError("internal: the emitted parameter set is invalid: ")
+    return network.emitError("the parameter set is invalid (hand-edited IR?): ")
            << why;
   return success();
 }
