@@ -321,6 +321,10 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   for (Population &pop : *pops) {
     Translation t;
     t.pop = pop;
+    // Unnamed populations get a name the report, artifact and recordings
+    // can share.
+    if (getNodeName(pop.neuron).empty())
+      t.pop.name = "population" + std::to_string(&pop - pops->begin());
     if (failed(translateModel(t, dt, exact)) || failed(collectWeights(t))) {
       ok = false;
       continue;
@@ -742,8 +746,11 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
         param(type, thr), b.getF64FloatAttr(t.hwRefractory),
         param(type, t.hwGain), b.getF64FloatAttr(t.vmap.scale),
         b.getF64FloatAttr(t.vmap.offset), b.getDenseI64ArrayAttr(runs[i]));
+    // The artifact and the emulator's recordings need a name per population.
     if (auto name = old->getAttr("snn.name"))
       neuron->setAttr("snn.name", name);
+    else if (getNodeName(old).empty())
+      neuron->setAttr("snn.name", b.getStringAttr(t.pop.name));
     int64_t rows = 0;
     for (auto &c : placement->chunks)
       if (placedPop[c.population] == static_cast<int64_t>(i))

@@ -105,7 +105,8 @@ LogicalResult mlir::snn::exportBss2(ModuleOp module, pb::ParameterSet &set) {
   int64_t partitions = 0;
   for (auto [p, n] : llvm::enumerate(pops)) {
     pb::Population *pop = set.add_populations();
-    pop->set_name(getNodeName(n));
+    pop->set_name(getNodeName(n).empty() ? "population" + std::to_string(p)
+                                         : getNodeName(n));
     pop->set_size(n.getType().getNumElements());
     for (const std::string &a : aliases[p])
       if (a != pop->name())
