@@ -100,4 +100,45 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
   ];
 }
 
+def SNNLowerBrainScaleS : Pass<"snn-lower-brainscales", "::mlir::ModuleOp"> {
+  let summary = "Translate a step-level network into BrainScaleS-2 style "
+                "analog parameters, placed on chips";
+  let description = [{
+    Every `snn.step_neuron` becomes an `snn.bss2_neuron` with calibration
+    targets in hardware units, every projection into it an
+    `snn.bss2_synapses` with 6-bit codes on excitatory/inhibitory rows
+    (docs/brainscales2.md):
+
+    * time: hardware us = model s * 1e6 * time_scale / 1000 (the chip runs
+      1000x faster than the model when time_scale is 1). `time-scale=0`
+      chooses the scale nearest 1 that puts every time constant inside its
+      calibratable range, with a 25% margin where possible.
+    * potentials: per population `lsb = v_offset + v_scale v`, the lowest
+      leak/reset on 50 LSB and the scale as fine as the leak/reset (50-160)
+      and threshold (50-220) ranges and the synaptic gain's code range allow.
+    * weights: one code step per population (largest |w| or bias -> 63),
+      positive weights on the source's excitatory row, negative on its
+      inhibitory row; the bias is a row driven once per step.
+    * placement: populations onto 512 circuits x 256 rows per chip in
+      dataflow order; a recurrent loop stays on one chip; when the network
+      does not fit, several chips (`chips`, default the description's) or
+      sequential partitions.
+
+    A value outside a calibratable range is an error at the population
+    naming the parameter, value, range and nearest legal value; so is every
+    neuron feature the circuit lacks (subtractive reset, multi-spike,
+    adaptation, a floor, non-spiking readout, delays).
+  }];
+  let options = [
+    Option<"timeScale", "time-scale", "double", /*default=*/"0.0",
+           "Hardware time per model time, over 1/1000 (0: choose)">,
+    Option<"vScale", "v-scale", "double", /*default=*/"0.0",
+           "CADC LSB per model potential unit (0: choose per population)">,
+    Option<"refractory", "refractory", "double", /*default=*/"0.0",
+           "Refractory time in model seconds (0: the chip's shortest)">,
+    Option<"chips", "chips", "int64_t", /*default=*/"0",
+           "Chips running in parallel (0: the target description's)">
+  ];
+}
+
 #endif // SNN_PASSES_TD

@@ -285,5 +285,6 @@ def SNN_ThresholdOp : SNN_UnaryOp<"threshold", [SameOperandsAndResultType]> {
 
 include "dialects/snn/SNNNeuronOps.td"
 include "dialects/snn/SNNFixedOps.td"
+include "dialects/snn/SNNBrainScaleSOps.td"
 
 #endif // SNN_OPS_TD

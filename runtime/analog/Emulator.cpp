@@ -169,12 +169,15 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
     inputChannels += in.size();
   }
   std::vector<std::vector<Target>> fromInput(inputChannels), fromCircuit(n);
+  std::vector<Target> fromBias; // spikes once at the start of every step
   for (int k = 0; k < set.partitions_size(); ++k) {
     const pb::Partition &part = set.partitions(k);
     const ChipMismatch &chip = chips.at(part.chip());
     for (const pb::SynapseRow &row : part.rows()) {
       std::vector<Target> *fan;
-      if (row.source().has_input())
+      if (row.source().has_bias())
+        fan = &fromBias;
+      else if (row.source().has_input())
         fan = &fromInput[inputOffset[row.source().input().input()] +
                          row.source().input().channel()];
       else
@@ -219,7 +222,8 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
     for (size_t i = 0; i < n; ++i)
       state[i] = State{params[i].leak, 0, 0, 0};
     for (int64_t t = 0; t < steps; ++t) {
-      // The step's input spikes arrive at its start.
+      // The step's input spikes (and the bias source's) arrive at its start.
+      deliver(fromBias, 1.0);
       if (t < length)
         for (size_t k = 0; k < inputs.size(); ++k) {
           const int64_t size = set.inputs(k).size();

@@ -273,7 +273,7 @@ bool snn::runtime::validateBss2(const pb::ParameterSet &set, std::string &err) {
                 std::to_string(from) + ")";
           return false;
         }
-      } else {
+      } else if (!s.has_bias()) {
         err = at + ": no source";
         return false;
       }

@@ -1,8 +1,10 @@
 //===- BrainScaleS2Target.cpp - BrainScaleS-like analog target
 //-------------===//
 //
-// Numbers only: the analog flow (parameter translation, calibration, mismatch)
-// is its own issue. Sources: targets/brainscales2/README.md.
+// The chip's resources and neuron facts. The analog flow
+// (--snn-lower-brainscales) reads its ranges and curves from
+// runtime/artifact/BrainScaleS2Params.h. Sources:
+// targets/brainscales2/README.md.
 //
 //===----------------------------------------------------------------------===//
 #include "targets/common/TargetDescription.h"
@@ -17,6 +19,8 @@ void mlir::snn::registerBrainScaleS2Target() {
   bss2.weightBits = 7; // 6-bit magnitude plus the row's sign.
   bss2.perChannelWeights = false;
   bss2.resetSubtract = false; // Analog reset to a voltage only.
+  bss2.multiSpike = false;    // One spike per threshold crossing.
+  bss2.maxDelaySteps = 0;     // No programmable synaptic delays.
   bss2.cores = 1;
   bss2.neuronsPerCore = 512;
   bss2.axonsInPerCore = 256; // Synapse rows per neuron.

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
+#include "runtime/artifact/BrainScaleS2File.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/artifact/Latency.h"
 #include "runtime/engine/PlanFile.h"
@@ -17,6 +18,7 @@
 #include "translate/ModelLoader.h"
 #include "translate/Registration.h"
 #include "translate/ToolDiagnostics.h"
+#include "translate/bss2/Bss2Export.h"
 #include "translate/plan/CoreMapExport.h"
 #include "translate/plan/PlanExport.h"
 
@@ -66,6 +68,148 @@ bool writeText(StringRef path, StringRef text) {
     return false;
   out << text;
   return true;
+}
+/// The output paths DIR/<model>.<target>.
+std::string outputBase() {
+  SmallString<128> base(outputDir);
+  sys::path::append(base, sys::path::stem(modelPath).str() + "." +
+                              targetName.getValue());
+  return base.str().str();
+}
+
+/// Writes the report's text and JSON forms and prints the text.
+int writeReport(const std::vector<std::string> &report, json::Object extra,
+                StringRef summary, bool failedDiagnostic) {
+  std::string base = outputBase();
+  std::string text = "snnc report: " + modelPath + " for " + targetName + " (" +
+                     summary.str() + ")\n";
+  for (const std::string &line : report)
+    text += "  " + line + "\n";
+  json::Array lines;
+  for (const std::string &line : report)
+    lines.push_back(line);
+  json::Object root{{"model", modelPath.getValue()},
+                    {"target", targetName.getValue()},
+                    {"report", std::move(lines)}};
+  for (auto &entry : extra)
+    root[entry.first] = std::move(entry.second);
+  std::string jsonText;
+  raw_string_ostream js(jsonText);
+  js << formatv("{0:2}", json::Value(std::move(root))) << "\n";
+  if (!writeText(base + ".report.txt", text) ||
+      !writeText(base + ".report.json", js.str()))
+    return fail(base + ".report.*: cannot write");
+  outs() << text;
+  outs() << "wrote " << base << ".pb, .pbtxt, .report.txt, .report.json\n";
+  return failedDiagnostic ? 1 : 0;
+}
+
+cl::opt<double> timeScale("time-scale", cl::init(0.0), cl::value_desc("K"),
+                          cl::desc("brainscales2: hardware time per model "
+                                   "time over 1/1000 (0: choose)"),
+                          cl::cat(category));
+cl::opt<double> vScale("v-scale", cl::init(0.0), cl::value_desc("LSB"),
+                       cl::desc("brainscales2: CADC LSB per model potential "
+                                "unit (0: choose per population)"),
+                       cl::cat(category));
+
+/// The analog flow: lower (translation and placement in one pass), emit the
+/// parameter set, and report what the chip got.
+int compileAnalog(
+    mlir::ModuleOp module,
+    function_ref<bool(StringRef, function_ref<void(mlir::PassManager &)>)>
+        stage,
+    std::vector<std::string> &report, bool &failedDiagnostic) {
+  if (!stage("[3/5] lowering to " + targetName +
+                 " analog parameters (hardware units, 6-bit rows)",
+             [&](mlir::PassManager &pm) {
+               mlir::snn::SNNLowerBrainScaleSOptions o;
+               o.timeScale = timeScale;
+               o.vScale = vScale;
+               pm.addPass(mlir::snn::createSNNLowerBrainScaleS(o));
+             }))
+    return 1;
+  snn::artifact::bss2::ParameterSet set;
+  if (failed(mlir::snn::exportBss2(module, set)))
+    return 1;
+  std::string execution = snn::artifact::bss2::Execution_Name(set.execution());
+  outs() << "[4/5] placed onto " << set.partitions_size()
+         << (set.execution() == snn::artifact::bss2::SEQUENTIAL_PARTITIONS
+                 ? " sequential partition(s) of one chip"
+                 : " chip(s)")
+         << " (" << execution << ")\n";
+  std::string base = outputBase();
+  outs() << "[5/5] emitting " << base << ".pb\n";
+  set.mutable_provenance()->set_source_model(
+      sys::path::filename(modelPath).str());
+  set.mutable_provenance()->set_producer("snnc");
+  for (const std::string &line : report)
+    set.mutable_report()->add_notes(line);
+  std::string err;
+  if (!snn::runtime::writeBss2File(base + ".pb", set, err) ||
+      !snn::runtime::writeBss2File(base + ".pbtxt", set, err))
+    return fail(err);
+  // The machine-readable summary: resources, and per population the first
+  // neuron's targets and nominal codes (one line each in the text report).
+  json::Array usage, pops;
+  for (const auto &u : set.report().usage()) {
+    usage.push_back(json::Object{{"resource", u.resource()},
+                                 {"used", u.used()},
+                                 {"capacity", u.capacity()}});
+    report.push_back(
+        formatv("{0}: {1} of {2}", u.resource(), u.used(), u.capacity()));
+  }
+  for (int p = 0; p < set.populations_size(); ++p) {
+    const auto &pop = set.populations(p);
+    const snn::artifact::bss2::NeuronCircuit *first = nullptr;
+    for (const auto &part : set.partitions())
+      for (const auto &c : part.circuits())
+        if (c.population() == static_cast<uint32_t>(p) && c.index() == 0)
+          first = &c;
+    const auto &t = first->targets();
+    const auto &c = first->codes();
+    pops.push_back(json::Object{
+        {"name", pop.name()},
+        {"size", pop.size()},
+        {"model_v_per_lsb", pop.model_v_per_lsb()},
+        {"v_zero_lsb", pop.v_zero_lsb()},
+        {"model_weight_per_code", pop.model_weight_per_code()},
+        {"targets", json::Object{{"tau_mem_us", t.tau_mem_us()},
+                                 {"tau_syn_us", t.tau_syn_exc_us()},
+                                 {"leak_lsb", t.leak_lsb()},
+                                 {"reset_lsb", t.reset_lsb()},
+                                 {"threshold_lsb", t.threshold_lsb()},
+                                 {"refractory_us", t.refractory_us()},
+                                 {"syn_gain", t.syn_gain_exc()}}},
+        {"codes",
+         json::Object{{"tau_mem", c.tau_mem()},
+                      {"tau_syn", c.tau_syn_exc()},
+                      {"leak", c.leak()},
+                      {"reset", c.reset()},
+                      {"threshold", c.threshold()},
+                      {"syn_gain", c.syn_gain_exc()},
+                      {"refractory_counter", c.refractory_counter()}}}});
+    report.push_back(formatv(
+        "codes of '{0}' (neuron 0): tau_mem {1}, tau_syn {2}, leak {3}, "
+        "reset {4}, threshold {5}, syn_gain {6}, refractory counter {7}",
+        pop.name(), c.tau_mem(), c.tau_syn_exc(), c.leak(), c.reset(),
+        c.threshold(), c.syn_gain_exc(), c.refractory_counter()));
+  }
+  report.push_back(formatv("largest weight error after the 6-bit split: {0} "
+                           "(model units)",
+                           set.report().max_weight_error()));
+  json::Object extra{
+      {"brainscales2",
+       json::Object{{"execution", execution},
+                    {"partitions", set.partitions_size()},
+                    {"time_acceleration", set.time_acceleration()},
+                    {"usage", std::move(usage)},
+                    {"populations", std::move(pops)},
+                    {"max_weight_error", set.report().max_weight_error()}}}};
+  const mlir::snn::TargetDescription *target =
+      mlir::snn::lookupTarget(targetName);
+  return writeReport(report, std::move(extra), target->summary,
+                     failedDiagnostic);
 }
 } // namespace
 
@@ -131,6 +275,9 @@ int main(int argc, char **argv) {
                    mlir::snn::createSNNDiscretize(o));
              }))
     return 1;
+  bool analog = target->arithmetic == mlir::snn::Arithmetic::Analog;
+  if (analog)
+    return compileAnalog(*module, stage, report, failedDiagnostic);
   if (!stage("[3/5] quantizing for " + targetName, [&](mlir::PassManager &pm) {
         mlir::snn::SNNQuantizeOptions o;
         o.target = targetName;
