@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libprotobuf-dev protobuf-compiler
+  libonnx-dev libonnx-testdata python3-onnx
   libboost-graph-dev libgtest-dev libhdf5-dev libmetis-dev
   python3 python3-numpy python3-h5py
 )

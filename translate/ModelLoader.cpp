@@ -3,6 +3,7 @@
 #include "translate/ModelLoader.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/plan/Plan.pb.h"
+#include "translate/onnx/OnnxImport.h"
 #include "translate/plan/PlanExport.h"
 #include "translate/snnpb/Snnpb.h"
 
@@ -24,6 +25,8 @@ ModelKind mlir::snn::detectModelKind(llvm::StringRef path) {
     return ModelKind::Nir;
   if (ext == ".snnpb" || ext == ".snnpbtxt")
     return ModelKind::Snnpb;
+  if (ext == ".onnx")
+    return ModelKind::Onnx;
   if (ext == ".mlir" || ext == ".mlirbc")
     return ModelKind::Mlir;
   if (ext == ".pb" || ext == ".plan" || ext == ".pbtxt" || ext == ".txt")
@@ -43,10 +46,13 @@ mlir::snn::loadModule(llvm::StringRef path, MLIRContext *context,
     return parseSourceFile<ModuleOp>(path, context);
   case ModelKind::Snnpb:
     return importSnnpbFile(path, context);
+  case ModelKind::Onnx:
+    return importOnnxFile(path, context);
   default:
     emitError(UnknownLoc::get(context))
         << path
-        << ": not a model this tool compiles (expected .nir, .snnpb or .mlir)";
+        << ": not a model this tool compiles (expected .nir, .snnpb, .onnx "
+           "or .mlir)";
     return nullptr;
   }
 }
@@ -55,9 +61,26 @@ LogicalResult
 mlir::snn::compileModelToPlan(llvm::StringRef path, MLIRContext *context,
                               const NirImportOptions &nirOptions,
                               const ReferencePipelineOptions &pipeline,
-                              ::snn::plan::Plan &plan) {
+                              ::snn::plan::Plan &plan, AnnMode annMode) {
   OwningOpRef<ModuleOp> module = loadModule(path, context, nirOptions);
   if (!module)
+    return failure();
+  auto networks = llvm::to_vector(module->getOps<NetworkOp>());
+  bool ann = networks.size() == 1 && isAnnNetwork(networks.front());
+  if (annMode == AnnMode::OnePass) {
+    if (!ann)
+      return emitError(module->getLoc())
+             << path
+             << ": --ann evaluates an ANN (an .onnx model or a network "
+                "marked snn.ann) in one pass; this is a spiking network, "
+                "run it without --ann";
+    if (failed(exportPlan(*module, plan)))
+      return failure();
+    (*plan.mutable_metadata())["source"] =
+        llvm::sys::path::filename(path).str();
+    return success();
+  }
+  if (ann && failed(convertAnnToSnn(*module, path)))
     return failure();
   PassManager pm(context);
   buildReferencePipeline(pm, pipeline);
@@ -67,4 +90,14 @@ mlir::snn::compileModelToPlan(llvm::StringRef path, MLIRContext *context,
     return failure();
   (*plan.mutable_metadata())["source"] = llvm::sys::path::filename(path).str();
   return success();
+}
+
+LogicalResult mlir::snn::convertAnnToSnn(ModuleOp module,
+                                         llvm::StringRef path) {
+  return emitError(module.getLoc())
+         << path
+         << ": this is an ANN (imported from ONNX or marked snn.ann); it "
+            "needs --snn-convert-ann to run as a spiking network (snn-opt "
+            "--snn-convert-ann=calibration=X.npy), or run it in one pass "
+            "with --ann";
 }

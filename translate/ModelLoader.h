@@ -17,21 +17,38 @@ class Plan;
 
 namespace mlir::snn {
 
-enum class ModelKind { Nir, Mlir, Plan, CoreMap, Snnpb, Unknown };
+enum class ModelKind { Nir, Mlir, Plan, CoreMap, Snnpb, Onnx, Unknown };
 
 /// Decides by content (HDF5 signature) first, then by extension.
 ModelKind detectModelKind(llvm::StringRef path);
 
-/// Imports a .nir or parses a .mlir file into a module. Errors go to the
-/// context's diagnostic handler.
+/// Imports a .nir/.snnpb/.onnx or parses a .mlir file into a module. Errors go
+/// to the context's diagnostic handler.
 OwningOpRef<ModuleOp> loadModule(llvm::StringRef path, MLIRContext *context,
                                  const NirImportOptions &nirOptions);
 
-/// Loads a .nir/.mlir model, brings it to the step level and emits its plan.
+/// How compileModelToPlan treats a model.
+enum class AnnMode {
+  /// Run as a spiking network; an ANN (.onnx, snn.ann) is first converted
+  /// by convertAnnToSnn.
+  Spiking,
+  /// Evaluate an ANN in one pass (snn-run --ann): the model must be an ANN;
+  /// its plan is emitted as is (Plan.ann set).
+  OnePass,
+};
+
+/// Loads a .nir/.mlir/.snnpb/.onnx model, brings it to the step level and
+/// emits its plan.
 LogicalResult compileModelToPlan(llvm::StringRef path, MLIRContext *context,
                                  const NirImportOptions &nirOptions,
                                  const ReferencePipelineOptions &pipeline,
-                                 ::snn::plan::Plan &plan);
+                                 ::snn::plan::Plan &plan,
+                                 AnnMode annMode = AnnMode::Spiking);
+
+/// The hook where an ANN network (snn.ann) becomes a spiking one before the
+/// reference pipeline: --snn-convert-ann's job. Until that pass exists this
+/// reports that the model needs it and fails.
+LogicalResult convertAnnToSnn(ModuleOp module, llvm::StringRef path);
 
 } // namespace mlir::snn
 

@@ -31,12 +31,23 @@ def SNN_Dialect : Dialect {
 
     Evaluation order within a step is defined on `snn.network`.
 
+    ANN networks: an `snn.network` with the unit attribute `snn.ann` is a
+    conventional (non-spiking) network, e.g. imported from ONNX. It is
+    evaluated in one pass per input (no time, no spikes): it holds no
+    stateful op (neuron or delay), its `dt` is 1.0 by convention (one
+    evaluation = one step; the conversion to an SNN then integrates each
+    layer's input once per step with r = 1), and `--snn-convert-ann` turns it
+    into a spiking network (dropping the marker). ANN-only ops: `snn.relu`,
+    `snn.max_pool2d`.
+
     Names: an op's `snn.name` string attribute is the name the user knows the
     node by (the NIR node name, e.g. "lif1.lif"); `snn-run --record` and the
     runtime plan use it. Importers also put the name into the op's location
     (`loc("lif1.lif"("model.nir":0:0))`) so diagnostics point at the node.
   }];
   let useDefaultAttributePrinterParser = 1;
+  // Verifies the discardable `snn.ann` marker (SNNDialect.cpp).
+  let hasOperationAttrVerify = 1;
 }
 
 //===----------------------------------------------------------------------===//

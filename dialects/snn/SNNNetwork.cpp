@@ -135,3 +135,7 @@ std::string mlir::snn::getNodeName(Operation *op) {
     return "";
   }
 }
+
+bool mlir::snn::isAnnNetwork(NetworkOp network) {
+  return network->hasAttr(kAnnAttrName);
+}

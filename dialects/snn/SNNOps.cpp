@@ -209,6 +209,19 @@ LogicalResult Conv2dOp::verify() { return verifyConv(*this, 2); }
 LogicalResult SumPool2dOp::verify() { return verifyPool(*this); }
 LogicalResult AvgPool2dOp::verify() { return verifyPool(*this); }
 
+LogicalResult MaxPool2dOp::verify() {
+  if (failed(verifyPool(*this)))
+    return failure();
+  // A window made only of padding would have no maximum.
+  for (auto [d, pair] :
+       llvm::enumerate(llvm::zip(getPadding(), getKernelSize())))
+    if (std::get<0>(pair) >= std::get<1>(pair))
+      return emitOpError("padding ")
+             << std::get<0>(pair) << " on spatial axis " << d
+             << " must be smaller than the kernel size " << std::get<1>(pair);
+  return success();
+}
+
 LogicalResult FlattenOp::verify() {
   auto input = cast<ShapedType>(getInput().getType());
   int64_t rank = input.getRank();

@@ -31,6 +31,13 @@ class Stateful : public TraitBase<ConcreteType, Stateful> {};
 #include "dialects/snn/SNNOps.h.inc"
 
 namespace mlir::snn {
+/// Unit attribute on an snn.network marking a conventional ANN (evaluated in
+/// one pass, no state, dt = 1 by convention; see the dialect description).
+inline constexpr llvm::StringLiteral kAnnAttrName = "snn.ann";
+
+/// Whether `network` carries the `snn.ann` marker.
+bool isAnnNetwork(NetworkOp network);
+
 /// The name the user knows an op by (the NIR node name for imported
 /// networks): its `snn.name` attribute, else the NameLoc of its location, else
 /// "". The attribute survives printing without debug info; the location is

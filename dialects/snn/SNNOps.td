@@ -215,6 +215,40 @@ def SNN_AvgPool2dOp : SNN_Pool2dOp<"avg_pool2d"> {
   }];
 }
 
+def SNN_MaxPool2dOp : SNN_Pool2dOp<"max_pool2d"> {
+  let summary = "2-d max pooling (ONNX MaxPool, PyTorch MaxPool2d)";
+  let description = [{
+    Input (C, H, W), per channel
+    `y[c, i, j] = max_{a < kH, b < kW} x[c, i stride_0 + a - padding_0, j stride_1 + b - padding_1]`
+    where padded positions are skipped (as if -inf, ONNX and PyTorch
+    semantics); output sizes as for `snn.conv2d` with dilation 1 (floor,
+    no ceil mode). Every padding entry must be < its kernel size, so each
+    window holds at least one input element. An ANN op: converting it to
+    spikes is the business of `--snn-convert-ann`.
+    ```mlir
+    %y = snn.max_pool2d %x {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>,
+                            padding = array<i64: 0, 0>}
+        : tensor<16x28x28xf32> -> tensor<16x14x14xf32>
+    ```
+  }];
+}
+
+def SNN_ReluOp : SNN_Op<"relu", [SameOperandsAndResultType]> {
+  let summary = "Rectified linear unit (ONNX Relu), for ANN networks";
+  let description = [{
+    `y = max(x, 0)` element-wise (`y = 0` for `x = -0`; NaN stays NaN).
+    Stateless: in an ANN network (`snn.ann`) it is the activation the
+    ANN-to-SNN conversion turns into an IF population with reset by
+    subtraction.
+    ```mlir
+    %y = snn.relu %x : tensor<16x14x14xf32>
+    ```
+  }];
+  let arguments = (ins SNN_Signal:$input);
+  let results = (outs SNN_Signal:$output);
+  let assemblyFormat = "$input attr-dict `:` type($output)";
+}
+
 def SNN_FlattenOp : SNN_UnaryOp<"flatten"> {
   let summary = "Merge dimensions start_dim..end_dim (NIR Flatten)";
   let description = [{

@@ -104,20 +104,29 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
     const plan::Node &node = plan.nodes(plan.inputs(k));
     std::vector<int64_t> want(node.shape().begin(), node.shape().end());
     const Tensor &in = inputs[k];
-    bool ok = in.shape.size() == want.size() + 2 &&
-              std::equal(want.begin(), want.end(), in.shape.begin() + 2) &&
+    size_t lead = options.staticInput ? 1 : 2; // (B) or (B, T) before.
+    bool ok = in.shape.size() == want.size() + lead &&
+              std::equal(want.begin(), want.end(), in.shape.begin() + lead) &&
               static_cast<int64_t>(in.data.size()) == in.numel() &&
-              (k == 0 || (in.shape[0] == batch && in.shape[1] == length));
+              (k == 0 || (in.shape[0] == batch &&
+                          (options.staticInput || in.shape[1] == length)));
     if (!ok) {
       err = "input " + std::to_string(k) + " ('" + node.name() +
-            "') has shape " + shapeToString(in.shape) + ", expected (B, T)" +
-            " + " + shapeToString(want) +
+            "') has shape " + shapeToString(in.shape) + ", expected " +
+            (options.staticInput ? "(B)" : "(B, T)") + " + " +
+            shapeToString(want) +
             (k ? " with B = " + std::to_string(batch) +
-                     ", T = " + std::to_string(length)
+                     (options.staticInput ? ""
+                                          : ", T = " + std::to_string(length))
                : "");
       return false;
     }
-    batch = in.shape[0], length = in.shape[1];
+    batch = in.shape[0];
+    length = options.staticInput ? 1 : in.shape[1];
+  }
+  if (options.staticInput && options.steps < 0) {
+    err = "a static input needs the number of steps";
+    return false;
   }
   int64_t steps = options.steps < 0 ? length : options.steps;
   if (options.steps < -1 || (inputs.empty() && options.steps < 0)) {
@@ -194,9 +203,12 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
         for (int64_t t = 0; t < steps; ++t) {
           for (size_t k = 0; k < inputs.size(); ++k) {
             int64_t per = layouts[plan.inputs(k)].outNumel;
-            slices[k] = t < length
-                            ? inputs[k].data.data() + (b * length + t) * per
-                            : nullptr;
+            if (options.staticInput)
+              slices[k] = inputs[k].data.data() + b * per;
+            else
+              slices[k] = t < length
+                              ? inputs[k].data.data() + (b * length + t) * per
+                              : nullptr;
           }
           sim.step(t, slices);
           for (const Probe &p : probes)

@@ -34,6 +34,12 @@ struct PreparedPlan;
 struct RunOptions {
   /// Steps to simulate; -1 means the input length T. Past T the input is zero.
   int64_t steps = -1;
+  /// Static input: each input has shape (B, ...input node shape), no time
+  /// axis, and the same slice is presented at every step (a constant input
+  /// current, read in place rather than repeated in memory); `steps` must
+  /// then be given (>= 0). An ANN plan (Plan.ann) is evaluated this way with
+  /// one step.
+  bool staticInput = false;
   /// What to record: "NODE" (node output), "NODE:v" (membrane after reset and
   /// floor) and "NODE:i" (synaptic current) of neuron nodes. For fixed-point
   /// neurons ":v" and ":i" are the raw integers (Loihi u, SpiNNaker i; Speck
@@ -75,7 +81,8 @@ public:
   ~Engine();
 
   /// Runs the plan. `inputs` has one tensor per plan input (in plan order) of
-  /// shape (B, T, ...input node shape), the same B and T for all. Returns
+  /// shape (B, T, ...input node shape), the same B and T for all ((B, ...)
+  /// with RunOptions::staticInput). Returns
   /// false with `err` for mismatched inputs or unknown record names.
   bool run(const std::vector<Tensor> &inputs, const RunOptions &options,
            RunResult &result, std::string &err) const;

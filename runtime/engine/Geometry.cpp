@@ -106,7 +106,8 @@ bool snn::runtime::resolveConvGeom(const plan::Node &node, ConvGeom &g,
 bool snn::runtime::resolvePoolGeom(const plan::Node &node, PoolGeom &g,
                                    std::string &problem) {
   const plan::PoolOp &po = node.pool();
-  if (po.kind() != plan::PoolOp::SUM && po.kind() != plan::PoolOp::AVG)
+  if (po.kind() != plan::PoolOp::SUM && po.kind() != plan::PoolOp::AVG &&
+      po.kind() != plan::PoolOp::MAX)
     return fail(problem, "unknown pool kind " + std::to_string(po.kind()));
   if (node.input_shape_size() != 3 || node.shape_size() != 3)
     return fail(problem, "pool needs (C, H, W) input_shape and shape");
@@ -121,6 +122,10 @@ bool snn::runtime::resolvePoolGeom(const plan::Node &node, PoolGeom &g,
     if (k[a] < 1 || s[a] < 1 || p[a] < 0)
       return fail(problem, "pool needs kernel, stride >= 1 and padding >= 0");
   g.average = po.kind() == plan::PoolOp::AVG;
+  g.max = po.kind() == plan::PoolOp::MAX;
+  if (g.max && (p[0] >= k[0] || p[1] >= k[1]))
+    return fail(problem, "max pool padding must be smaller than the kernel "
+                         "(a window of padding only has no maximum)");
   g.c = node.input_shape(0), g.h = node.input_shape(1);
   g.w = node.input_shape(2);
   g.kh = k[0], g.kw = k[1], g.sh = s[0], g.sw = s[1], g.ph = p[0];

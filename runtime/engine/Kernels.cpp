@@ -8,6 +8,9 @@
 #include "runtime/engine/Kernels.h"
 
 #include <algorithm>
+#include <limits>
+
+#include <algorithm>
 
 using namespace snn::runtime;
 
@@ -89,6 +92,33 @@ void snn::runtime::poolKernel(const PoolGeom &g, const float *x, float *y) {
       }
     }
   }
+}
+
+void snn::runtime::maxPoolKernel(const PoolGeom &g, const float *x, float *y) {
+  for (int64_t c = 0; c < g.c; ++c) {
+    const float *xc = x + c * g.h * g.w;
+    for (int64_t oy = 0; oy < g.oh; ++oy) {
+      for (int64_t ox = 0; ox < g.ow; ++ox) {
+        float best = -std::numeric_limits<float>::infinity();
+        for (int64_t ky = 0; ky < g.kh; ++ky) {
+          int64_t iy = oy * g.sh - g.ph + ky;
+          if (iy < 0 || iy >= g.h)
+            continue;
+          for (int64_t kx = 0; kx < g.kw; ++kx) {
+            int64_t ix = ox * g.sw - g.pw + kx;
+            if (ix >= 0 && ix < g.w)
+              best = std::max(best, xc[iy * g.w + ix]);
+          }
+        }
+        y[(c * g.oh + oy) * g.ow + ox] = best;
+      }
+    }
+  }
+}
+
+void snn::runtime::reluKernel(int64_t n, const float *x, float *y) {
+  for (int64_t k = 0; k < n; ++k)
+    y[k] = x[k] > 0.0f ? x[k] : 0.0f;
 }
 
 void snn::runtime::sparseKernel(const uint32_t *rowPtr, const uint32_t *col,

@@ -28,6 +28,7 @@ struct PoolGeom {
   int64_t c = 0, h = 0, w = 0, oh = 0, ow = 0;
   int64_t kh = 1, kw = 1, sh = 1, sw = 1, ph = 0, pw = 0;
   bool average = false;
+  bool max = false; ///< Max pooling (padding skipped); `average` is false.
 };
 
 /// PyTorch's output length: floor((in + 2p - d(k-1) - 1) / s) + 1.
@@ -47,6 +48,13 @@ void convKernel(const ConvGeom &g, const float *w, const float *b,
 
 /// Sum or average (padding counted) pooling with zero padding.
 void poolKernel(const PoolGeom &g, const float *x, float *y);
+
+/// Max pooling; padded positions are skipped (each window must hold an
+/// input element, which padding < kernel guarantees).
+void maxPoolKernel(const PoolGeom &g, const float *x, float *y);
+
+/// y = max(x, 0) element-wise.
+void reluKernel(int64_t n, const float *x, float *y);
 
 /// y = W x with W in CSR form.
 void sparseKernel(const uint32_t *rowPtr, const uint32_t *col,

@@ -177,7 +177,13 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs) {
       break;
     }
     case plan::Node::kPool:
-      poolKernel(l.pool, x, y);
+      if (l.pool.max)
+        maxPoolKernel(l.pool, x, y);
+      else
+        poolKernel(l.pool, x, y);
+      break;
+    case plan::Node::kRelu:
+      reluKernel(l.outNumel, x, y);
       break;
     case plan::Node::kDelay:
       delays[i].step(t, x, y);

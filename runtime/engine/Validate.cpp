@@ -148,6 +148,7 @@ bool NodeChecker::check() {
   case plan::Node::kZero:
     return true;
   case plan::Node::kIdentity:
+  case plan::Node::kRelu:
     return checkElementwise();
   case plan::Node::kAffine:
     return checkAffine();

@@ -3,6 +3,7 @@
 #include "targets/common/TargetDescription.h"
 #include "translate/Registration.h"
 #include "translate/nir/NirExport.h"
+#include "translate/onnx/OnnxImport.h"
 #include "translate/plan/CoreMapExport.h"
 #include "translate/plan/PlanExport.h"
 #include "translate/snnpb/Snnpb.h"
@@ -21,6 +22,7 @@ int main(int argc, char **argv) {
   mlir::snn::registerPlanExportTranslations();
   mlir::snn::registerCoreMapTranslations();
   mlir::snn::registerSnnpbTranslations();
+  mlir::snn::registerOnnxImportTranslation();
   // `--emit=<target>` names the target the user expects; the translation is
   // the same for all (the target is in the module), so it becomes
   // --emit-coremap after checking the name is a known target.

@@ -121,7 +121,7 @@ LogicalResult Exporter::lowerOp(Operation *op, plan::Node *node) {
       lower(conv);
     else
       lower(cast<Conv2dOp>(op));
-  } else if (isa<SumPool2dOp, AvgPool2dOp>(op)) {
+  } else if (isa<SumPool2dOp, AvgPool2dOp, MaxPool2dOp>(op)) {
     auto *p = node->mutable_pool();
     auto lower = [&](auto pool) {
       appendInts(pool.getKernelSize(), p->mutable_kernel());
@@ -131,10 +131,15 @@ LogicalResult Exporter::lowerOp(Operation *op, plan::Node *node) {
     if (auto sum = dyn_cast<SumPool2dOp>(op)) {
       p->set_kind(plan::PoolOp::SUM);
       lower(sum);
-    } else {
+    } else if (auto avg = dyn_cast<AvgPool2dOp>(op)) {
       p->set_kind(plan::PoolOp::AVG);
-      lower(cast<AvgPool2dOp>(op));
+      lower(avg);
+    } else {
+      p->set_kind(plan::PoolOp::MAX);
+      lower(cast<MaxPool2dOp>(op));
     }
+  } else if (isa<ReluOp>(op)) {
+    node->mutable_relu();
   } else if (isa<FlattenOp, AddOp>(op)) {
     node->mutable_identity();
   } else if (isa<ZeroOp>(op)) {
@@ -235,6 +240,7 @@ LogicalResult Exporter::run() {
   out.set_format_version(1);
   out.set_name(network.getSymName().str());
   out.set_dt(network.getDt().convertToDouble());
+  out.set_ann(isAnnNetwork(network));
   if (auto method = network->getAttrOfType<StringAttr>("snn.discretization"))
     (*out.mutable_metadata())["discretization"] = method.str();
 

@@ -864,3 +864,60 @@ snn.network @step_neuron_v_min_no_threshold(%x: tensor<2xf32>) -> tensor<2xf32> 
                            v_min = 0xFF800000 : f32} : tensor<2xf32>
   snn.output %y : tensor<2xf32>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// ANN ops and the snn.ann marker
+//===----------------------------------------------------------------------===//
+
+// Tests that relu keeps its input type.
+snn.network @relu_type(%x: tensor<2xf32>) -> tensor<3xf32> attributes {dt = 1.0 : f64, snn.ann} {
+  // expected-error @+1 {{'snn.relu' op requires the same type for all operands and results}}
+  %y = "snn.relu"(%x) : (tensor<2xf32>) -> tensor<3xf32>
+  snn.output %y : tensor<3xf32>
+}
+
+// -----
+
+// Tests that max pooling padding must be smaller than the kernel.
+snn.network @max_pool_pad(%x: tensor<1x4x4xf32>) -> tensor<1x4x4xf32> attributes {dt = 1.0 : f64, snn.ann} {
+  // expected-error @+1 {{'snn.max_pool2d' op padding 2 on spatial axis 0 must be smaller than the kernel size 2}}
+  %y = snn.max_pool2d %x {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 2, 1>} : tensor<1x4x4xf32> -> tensor<1x4x3xf32>
+  snn.output %y : tensor<1x4x3xf32>
+}
+
+// -----
+
+// Tests that max pooling checks its output shape like the other pools.
+snn.network @max_pool_shape(%x: tensor<1x4x4xf32>) -> tensor<1x3x3xf32> attributes {dt = 1.0 : f64, snn.ann} {
+  // expected-error @+1 {{'snn.max_pool2d' op output shape (1, 3, 3) should be (1, 2, 2)}}
+  %y = snn.max_pool2d %x {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : tensor<1x4x4xf32> -> tensor<1x3x3xf32>
+  snn.output %y : tensor<1x3x3xf32>
+}
+
+// -----
+
+// Tests that an ANN network cannot hold a neuron (it runs in one pass).
+snn.network @ann_state(%x: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0 : f64, snn.ann} {
+  // expected-error @+1 {{'snn.if' op is stateful, but its network is marked 'snn.ann' (evaluated in one pass); convert it with --snn-convert-ann or drop the marker}}
+  %s = snn.if %x {r = 1.0 : f32, v_threshold = 1.0 : f32, v_reset = 0.0 : f32} : tensor<2xf32>
+  snn.output %s : tensor<2xf32>
+}
+
+// -----
+
+// Tests that the ANN marker takes no value.
+// expected-error @+1 {{'snn.network' op 'snn.ann' must be a unit attribute (no value)}}
+snn.network @ann_value(%x: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0 : f64, snn.ann = 1 : i64} {
+  snn.output %x : tensor<2xf32>
+}
+
+// -----
+
+// Tests that the ANN marker only goes on a network.
+snn.network @ann_op(%x: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0 : f64} {
+  // expected-error @+1 {{'snn.relu' op 'snn.ann' marks an snn.network; it cannot be on snn.relu}}
+  %y = snn.relu %x {snn.ann} : tensor<2xf32>
+  snn.output %y : tensor<2xf32>
+}

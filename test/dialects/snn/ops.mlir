@@ -252,3 +252,17 @@ snn.network @self_loop(%in: tensor<2xf32>) -> tensor<2xf32> attributes {dt = 1.0
   %d = snn.step_delay %s {steps = array<i64: 1>} : tensor<2xf32>
   snn.output %d : tensor<2xf32>
 }
+
+// Tests that an ANN network (snn.ann marker) with relu and max pooling
+// round-trips.
+// CHECK-LABEL: snn.network @ann
+// CHECK-SAME: (%[[X:.+]]: tensor<2x4x4xf32>) -> tensor<2x2x2xf32> attributes {dt = 1.000000e+00 : f64, snn.ann}
+// CHECK: %[[R:.+]] = relu %[[X]] : tensor<2x4x4xf32>
+// CHECK: %[[M:.+]] = max_pool2d %[[R]] {kernel_size = array<i64: 3, 3>, padding = array<i64: 1, 1>, stride = array<i64: 2, 2>} : tensor<2x4x4xf32> -> tensor<2x2x2xf32>
+// CHECK: output %[[M]] : tensor<2x2x2xf32>
+snn.network @ann(%x: tensor<2x4x4xf32>) -> tensor<2x2x2xf32> attributes {dt = 1.0 : f64, snn.ann} {
+  %r = snn.relu %x : tensor<2x4x4xf32>
+  %m = snn.max_pool2d %r {kernel_size = array<i64: 3, 3>, stride = array<i64: 2, 2>,
+                          padding = array<i64: 1, 1>} : tensor<2x4x4xf32> -> tensor<2x2x2xf32>
+  snn.output %m : tensor<2x2x2xf32>
+}
