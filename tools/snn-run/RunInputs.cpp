@@ -52,3 +52,40 @@ bool snn::tools::loadInputs(const plan::Plan &plan,
   }
   return true;
 }
+
+bool snn::tools::loadStaticInputs(const plan::Plan &plan,
+                                  const std::vector<std::string> &paths,
+                                  std::vector<Tensor> &inputs,
+                                  std::string &err) {
+  if (paths.size() != static_cast<size_t>(plan.inputs_size())) {
+    err = "the network has " + std::to_string(plan.inputs_size()) +
+          " input(s) but " + std::to_string(paths.size()) +
+          " --input file(s) were given";
+    return false;
+  }
+  for (size_t k = 0; k < paths.size(); ++k) {
+    const plan::Node &node = plan.nodes(plan.inputs(k));
+    std::vector<int64_t> shape(node.shape().begin(), node.shape().end());
+    Tensor t;
+    if (!runtime::readNpy(paths[k], t, err))
+      return false;
+    bool matches = t.shape.size() == shape.size() + 1 &&
+                   std::equal(shape.begin(), shape.end(), t.shape.begin() + 1);
+    if (!matches) {
+      err = paths[k] + ": shape " + shapeToString(t.shape) +
+            " does not fit input '" + node.name() + "' of shape " +
+            shapeToString(shape) +
+            "; a static input is (B, ...) with that trailing shape and no "
+            "time axis";
+      return false;
+    }
+    if (k > 0 && t.shape[0] != inputs[0].shape[0]) {
+      err = paths[k] + ": batch " + std::to_string(t.shape[0]) +
+            " differs from the first input's " +
+            std::to_string(inputs[0].shape[0]);
+      return false;
+    }
+    inputs.push_back(std::move(t));
+  }
+  return true;
+}

@@ -3,9 +3,11 @@
 //
 // snn-run MODEL --input X.npy [--steps N] [--record=a,b:v] --output-dir DIR
 //
-// MODEL is a NIR file, snn MLIR, or a compiled plan. NIR and MLIR go through
-// the compiler (import, --snn-discretize, plan emission) first; a plan goes
-// straight to the runtime.
+// MODEL is a NIR file, snn MLIR, .snnpb, ONNX, or a compiled plan. Models go
+// through the compiler (import, --snn-discretize, plan emission) first; a
+// plan goes straight to the runtime. --ann evaluates an ANN (.onnx, or a
+// network marked snn.ann) in one pass; --static-input holds a (B, ...) input
+// constant over --steps.
 //
 //===----------------------------------------------------------------------===//
 #include "tools/snn-run/Compare.h"
@@ -41,7 +43,8 @@ namespace {
 cl::OptionCategory category("snn-run options");
 cl::opt<std::string> modelPath(
     cl::Positional, cl::Required,
-    cl::desc("<model: .nir, .mlir, .snnpb, a plan or a core map (.pb/.pbtxt)>"),
+    cl::desc("<model: .nir, .mlir, .snnpb, .onnx, a plan or a core map "
+             "(.pb/.pbtxt)>"),
     cl::cat(category));
 cl::list<std::string> inputPaths(
     "input", cl::CommaSeparated, cl::Required, cl::value_desc("x.npy[,y.npy]"),
@@ -109,6 +112,24 @@ cl::opt<unsigned>
     threads("num-threads", cl::init(0),
             cl::desc("Worker threads over the batch (default: all cores)"),
             cl::cat(category));
+cl::opt<bool> annMode(
+    "ann",
+    cl::desc("Evaluate an ANN (.onnx, or a network marked snn.ann) in one "
+             "pass, no spikes: --input is (B, ...), the ONNX input shape; "
+             "writes DIR/<output>.npy of shape (B, ...)"),
+    cl::init(false), cl::cat(category));
+cl::opt<bool> staticInput(
+    "static-input",
+    cl::desc("The input is (B, ...) without a time axis: present it as a "
+             "constant input current at each of the --steps steps"),
+    cl::init(false), cl::cat(category));
+cl::opt<std::string> labelsPath(
+    "labels", cl::value_desc("labels.npy"),
+    cl::desc("Class index per batch item, shape (B,) (int64, int32 or "
+             "float): prints accuracy=<fraction> of the predicted classes "
+             "(arg-max of the first output summed over time, lowest index "
+             "on ties)"),
+    cl::cat(category));
 cl::opt<bool> quiet("quiet", cl::init(false),
                     cl::desc("Print no progress or summary"),
                     cl::cat(category));
@@ -116,6 +137,22 @@ cl::opt<bool> quiet("quiet", cl::init(false),
 int fail(const std::string &message) {
   errs() << "snn-run: error: " << message << "\n";
   return 1;
+}
+
+/// Options that do not combine with --ann / --static-input; "" if fine.
+std::string staticOptionProblem() {
+  if (annMode && staticInput)
+    return "--ann already holds the input for its one pass; drop "
+           "--static-input";
+  if (annMode && (steps.getNumOccurrences() || !targetName.empty() ||
+                  !compareWith.empty() || !calibration.empty()))
+    return "--ann evaluates the ANN in one float pass; --steps, --target, "
+           "--compare and --calibration do not apply";
+  if (staticInput && steps < 0)
+    return "--static-input needs --steps N (how long to present the input)";
+  if (staticInput && !compareWith.empty())
+    return "--compare does not support --static-input yet";
+  return "";
 }
 
 /// The core map MODEL was, when it was one (for the energy estimate).
@@ -139,6 +176,12 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
     }
     if (!runtime::loadPlanFile(modelPath, plan, err)) {
       fail(err);
+      return false;
+    }
+    if (plan.ann() != annMode) {
+      fail(modelPath + (plan.ann() ? ": the plan is an ANN; run it with --ann"
+                                   : ": --ann needs an ANN plan; this plan "
+                                     "is a spiking network"));
       return false;
     }
     return true;
@@ -170,7 +213,7 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
   }
   if (kind == mlir::snn::ModelKind::Unknown) {
     fail(modelPath + ": unknown model format; expected .nir, .mlir, .snnpb, "
-                     "or a plan or core map (.pb, .plan, .pbtxt)");
+                     ".onnx, or a plan or core map (.pb, .plan, .pbtxt)");
     return false;
   }
   std::optional<mlir::snn::NirImportOptions> nirOptions = nir.toOptions();
@@ -208,8 +251,9 @@ bool loadPlan(const mlir::snn::NirCommandLine &nir, const std::string &target,
   pipeline.weightExp = weightExp;
   pipeline.decayRounding = decayRounding;
   pipeline.calibration = calibration;
-  return succeeded(mlir::snn::compileModelToPlan(modelPath, &context,
-                                                 *nirOptions, pipeline, plan));
+  return succeeded(mlir::snn::compileModelToPlan(
+      modelPath, &context, *nirOptions, pipeline, plan,
+      annMode ? mlir::snn::AnnMode::OnePass : mlir::snn::AnnMode::Spiking));
 }
 } // namespace
 
@@ -225,12 +269,18 @@ int main(int argc, char **argv) {
       "(B, T, ...), and prints spike counts per layer and the predicted "
       "class (arg-max of each output summed over time).\n");
 
+  if (std::string problem = staticOptionProblem(); !problem.empty())
+    return fail(problem);
+  // Labels are checked before the (possibly long) run.
+  runtime::Tensor labels;
+  std::string err;
+  if (!labelsPath.empty() && !runtime::readNpy(labelsPath, labels, err))
+    return fail(err);
   plan::Plan plan;
   if (!loadPlan(nir, targetName, plan))
     return 1;
   if (!targetName.empty() && compareWith.empty() && !quiet)
     outs() << "target: " << targetName << "\n";
-  std::string err;
   if (!emitPlan.empty() && !runtime::writePlanFile(emitPlan, plan, err))
     return fail(err);
   std::unique_ptr<runtime::Engine> engine = runtime::Engine::create(plan, err);
@@ -239,14 +289,26 @@ int main(int argc, char **argv) {
 
   std::vector<runtime::Tensor> inputs;
   bool batched = false;
-  if (!tools::loadInputs(plan, {inputPaths.begin(), inputPaths.end()}, inputs,
-                         batched, err))
+  bool held = annMode || staticInput; // (B, ...) inputs, no time axis.
+  if (held) {
+    batched = true;
+    if (!tools::loadStaticInputs(plan, {inputPaths.begin(), inputPaths.end()},
+                                 inputs, err))
+      return fail(err);
+  } else if (!tools::loadInputs(plan, {inputPaths.begin(), inputPaths.end()},
+                                inputs, batched, err)) {
     return fail(err);
+  }
   int64_t batch = inputs[0].shape[0];
-  int64_t total = steps >= 0 ? static_cast<int64_t>(steps) : inputs[0].shape[1];
+  int64_t total = annMode      ? 1
+                  : steps >= 0 ? static_cast<int64_t>(steps)
+                               : inputs[0].shape[1];
+  if (!labelsPath.empty() && plan.outputs_size() == 0)
+    return fail("--labels needs a network with an output");
 
   runtime::RunOptions options;
   options.steps = total;
+  options.staticInput = held;
   options.threads = threads;
   if (records.empty())
     for (const plan::Output &o : plan.outputs())
@@ -316,6 +378,8 @@ int main(int argc, char **argv) {
         continue;
       if (!batched)
         tensor.shape.erase(tensor.shape.begin());
+      if (annMode) // One pass: no step axis.
+        tensor.shape.erase(tensor.shape.begin() + 1);
       SmallString<128> path(outputDir);
       sys::path::append(path, name + ".npy");
       if (!runtime::writeNpy(path.str().str(), tensor, err))
@@ -325,7 +389,12 @@ int main(int argc, char **argv) {
                << runtime::shapeToString(tensor.shape) << "\n";
     }
   }
-  if (!quiet) {
+  if (!quiet && annMode) {
+    outs() << "model: " << modelPath << " (ANN '" << plan.name()
+           << "', one pass, batch " << batch << ", " << format("%.3f", seconds)
+           << " s)\n";
+    tools::printAnnReport(outs(), result, batch);
+  } else if (!quiet) {
     outs() << "model: " << modelPath << " (network '" << plan.name() << "', dt "
            << plan.dt() << " s, " << total << " steps, batch " << batch << ", "
            << format("%.3f", seconds) << " s)\n";
@@ -344,6 +413,19 @@ int main(int argc, char **argv) {
     if (!e.missing.empty())
       outs() << "; not counted, no published figure: " << join(e.missing, ", ");
     outs() << "\n";
+  }
+  if (!labelsPath.empty()) {
+    const runtime::Tensor &out = result.outputs.front().second;
+    std::vector<int64_t> predicted = tools::predictedClasses(out, batch, total);
+    int64_t classes = out.numel() / std::max<int64_t>(1, batch * total);
+    double accuracy = 0.0;
+    int64_t correct = 0;
+    if (!tools::labelAccuracy(labels, labelsPath, predicted, classes, accuracy,
+                              correct, err))
+      return fail(err);
+    outs() << "accuracy=" << format("%.6f", accuracy) << " (" << correct << "/"
+           << batch << " correct, output '" << result.outputs.front().first
+           << "')\n";
   }
   if (comparison) {
     tools::printComparison(outs(), *comparison);

@@ -34,9 +34,10 @@ using namespace llvm;
 
 namespace {
 cl::OptionCategory category("snnc options");
-cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                               cl::desc("<model: .nir, .mlir or .snnpb>"),
-                               cl::cat(category));
+cl::opt<std::string>
+    modelPath(cl::Positional, cl::Required,
+              cl::desc("<model: .nir, .mlir, .snnpb or .onnx>"),
+              cl::cat(category));
 cl::opt<std::string> targetName("target", cl::Required, cl::value_desc("NAME"),
                                 cl::desc("Target to compile for"),
                                 cl::cat(category));
@@ -108,6 +109,11 @@ int main(int argc, char **argv) {
       mlir::snn::loadModule(modelPath, &context, *nirOptions);
   if (!module)
     return 1;
+  // An ANN (.onnx, snn.ann) becomes spiking first (--snn-convert-ann).
+  for (mlir::snn::NetworkOp network : module->getOps<mlir::snn::NetworkOp>())
+    if (mlir::snn::isAnnNetwork(network) &&
+        failed(mlir::snn::convertAnnToSnn(*module, modelPath)))
+      return 1;
   auto stage = [&](StringRef what,
                    function_ref<void(mlir::PassManager &)> add) {
     outs() << what << "\n";
