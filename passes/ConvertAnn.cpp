@@ -89,62 +89,83 @@ struct Converter {
   const AnnScales &scales;
   llvm::DenseMap<Value, Scale> scaleOf;
 
+  /// A scale imposed on a value, and the activation (or snn.output) that
+  /// imposes it.
+  struct Target {
+    Scale scale;
+    Operation *at;
+  };
+
   /// The scale that the activation or network output `v` ends in imposes
   /// on `v`, following flatten/pool/scale/add; nullopt when it only feeds
-  /// weighted ops (which absorb any scale).
-  FailureOr<std::optional<Scale>> targetScale(Operation *from, Value v) {
-    std::optional<Scale> found;
-    Operation *foundAt = nullptr;
-    auto merge = [&](Operation *at, std::optional<Scale> s) -> LogicalResult {
-      if (!s)
-        return success();
-      if (!found) {
-        found = s;
-        foundAt = at;
-        return success();
-      }
-      if (sameScale(*found, *s))
-        return success();
-      return from->emitError("'")
-             << displayName(from) << "' feeds '" << displayName(foundAt)
-             << "' and '" << displayName(at)
-             << "', whose calibrated scales differ; --snn-convert-ann needs "
-                "one scale per weighted layer (give each branch its own "
-                "layer)";
-    };
+  /// weighted ops (which absorb any scale). `from` is the op diagnostics
+  /// are about.
+  FailureOr<std::optional<Target>> targetOf(Operation *from, Value v) {
+    std::optional<Target> found;
     for (OpOperand &use : v.getUses()) {
       Operation *user = use.getOwner();
-      std::optional<Scale> s;
+      std::optional<Target> t;
       if (isa<ReluOp>(user)) {
-        s = mapScale(scales.relu.lookup(user).lambda,
+        std::optional<Scale> s =
+            mapScale(scales.relu.lookup(user).lambda,
                      shapeOf(user->getResult(0)), shapeOf(v));
         if (!s)
           return from->emitError("'")
                  << displayName(from) << "': the per-channel scales of '"
                  << displayName(user)
                  << "' do not follow its channels; use per-channel=false";
+        t = Target{*s, user};
       } else if (isa<OutputOp>(user)) {
-        s = Scale(ShapedType::getNumElements(shapeOf(v)),
-                  scales.outputs[use.getOperandNumber()].lambda.front());
+        t = Target{Scale(ShapedType::getNumElements(shapeOf(v)),
+                         scales.outputs[use.getOperandNumber()].lambda.front()),
+                   user};
       } else if (isa<FlattenOp, AvgPool2dOp, SumPool2dOp, ScaleOp, AddOp>(
                      user)) {
-        FailureOr<std::optional<Scale>> next =
-            targetScale(from, user->getResult(0));
+        FailureOr<std::optional<Target>> next =
+            targetOf(from, user->getResult(0));
         if (failed(next))
           return failure();
         if (*next) {
-          s = mapScale(**next, shapeOf(user->getResult(0)), shapeOf(v));
+          std::optional<Scale> s =
+              mapScale((*next)->scale, shapeOf(user->getResult(0)), shapeOf(v));
           if (!s)
             return from->emitError("'")
                    << displayName(from) << "': per-channel scales cannot "
                    << "pass through '" << displayName(user)
                    << "'; use per-channel=false";
+          t = Target{*s, (*next)->at};
         }
       }
-      if (failed(merge(user, s)))
-        return failure();
+      if (!t)
+        continue;
+      if (!found) {
+        found = t;
+        continue;
+      }
+      if (!sameScale(found->scale, t->scale)) {
+        // Name the two in block order, whatever the use-list order.
+        Operation *first = found->at, *second = t->at;
+        if (second->isBeforeInBlock(first))
+          std::swap(first, second);
+        return from->emitError("'")
+               << displayName(from) << "' feeds '" << displayName(first)
+               << "' and '" << displayName(second)
+               << "', whose calibrated scales differ; --snn-convert-ann "
+                  "needs one scale per weighted layer (give each branch its "
+                  "own layer)";
+      }
     }
     return found;
+  }
+
+  /// targetOf's scale alone.
+  FailureOr<std::optional<Scale>> targetScale(Operation *from, Value v) {
+    FailureOr<std::optional<Target>> t = targetOf(from, v);
+    if (failed(t))
+      return failure();
+    if (!*t)
+      return std::optional<Scale>();
+    return std::optional<Scale>((*t)->scale);
   }
 
   /// Makes `operand` of `user` carry scale `want` instead of its value's,
