@@ -28,6 +28,9 @@ def read_idx(name):
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
+    if not os.path.isdir(DATA_DIR):
+        sys.exit(f"write_fashion_mnist_test.py: {DATA_DIR} not found; install "
+                 "Debian's dataset-fashion-mnist (scripts/setup.sh)")
     out = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) == 3 else 10000
     x = read_idx("t10k-images-idx3-ubyte.gz")[:count]
