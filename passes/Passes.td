@@ -141,4 +141,51 @@ def SNNLowerBrainScaleS : Pass<"snn-lower-brainscales", "::mlir::ModuleOp"> {
   ];
 }
 
+def SNNConvertAnn : Pass<"snn-convert-ann", "::mlir::ModuleOp"> {
+  let summary = "Convert a ReLU ANN (snn.ann) into a rate-coded IF network";
+  let description = [{
+    Data-based normalisation (Diehl et al. 2015) with robust, percentile-based
+    scales (Rueckauer et al. 2017). The pass runs the ANN once on the
+    calibration inputs (`calibration=X.npy`, shape (N, ...input shape)) with
+    the reference runtime and takes, for every `snn.relu` l, the
+    `percentile`-th percentile lambda_l of its positive activations (per
+    layer, or per output channel with `per-channel=true`). Then:
+
+    * every `snn.relu` becomes `snn.if` with r = 1, v_threshold = 1,
+      v_reset = 0 and reset by subtraction, so its spike rate approximates
+      a_l / lambda_l, clipped to [0, 1];
+    * every weighted op (`snn.affine`, `snn.linear`, `snn.conv1d`,
+      `snn.conv2d`) feeding activation l through linear shape ops gets
+      `W' = W lambda_{l-1} / lambda_l` and `b' = b / lambda_l`; the bias is
+      thereby a constant input current added every step;
+    * pooling (`snn.avg_pool2d`, `snn.sum_pool2d`), `snn.flatten`,
+      `snn.scale` and `snn.add` stay linear, acting on spikes; where two
+      differently scaled signals meet, an `snn.scale` reconciles them;
+    * each network output that is not already an activation gets an output
+      IF population with the output layer's single lambda (one per layer,
+      also with `per-channel`, so the arg-max over classes is unchanged);
+      the class is the arg-max of the output spike counts;
+    * the network input has lambda_0 = 1: the SNN receives the ANN's input
+      as a constant current at every step (`snn-run --static-input`);
+    * the `snn.ann` marker is dropped and dt is 1 (one step per
+      integration).
+
+    `snn.max_pool2d` (ONNX MaxPool) is refused, naming the node: a maximum
+    over spike trains is not the maximum of their rates; retrain with
+    AveragePool. Any other op without a linear or ReLU meaning is refused
+    too. Each converted activation gets a remark with its lambda.
+  }];
+  let options = [
+    Option<"calibration", "calibration", "std::string", /*default=*/"\"\"",
+           "Input .npy, shape (N, ...input shape), the ANN is run on to "
+           "choose each layer's scale (required)">,
+    Option<"percentile", "percentile", "double", /*default=*/"99.9",
+           "Percentile of the positive activations used as a layer's scale "
+           "(100: the maximum, Diehl et al. 2015)">,
+    Option<"perChannel", "per-channel", "bool", /*default=*/"false",
+           "One scale per output channel of each hidden activation instead "
+           "of one per layer">
+  ];
+}
+
 #endif // SNN_PASSES_TD

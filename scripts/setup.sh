@@ -12,6 +12,10 @@ PACKAGES=(
   libonnx-dev libonnx-testdata python3-onnx
   libboost-graph-dev libgtest-dev libhdf5-dev libmetis-dev
   python3 python3-numpy python3-h5py
+  # bench/ann2snn.sh reads the Fashion-MNIST test set; retraining the example
+  # (scripts/train_fashion_mnist.py) also needs python3-torch, not installed
+  # here: the trained model is in examples/fashion_mnist.
+  dataset-fashion-mnist
 )
 BENCH_PACKAGES=(python3-brian python3-brian-lib)
 if [ "${1:-}" = "--bench" ]; then

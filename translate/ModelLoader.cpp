@@ -80,10 +80,16 @@ mlir::snn::compileModelToPlan(llvm::StringRef path, MLIRContext *context,
         llvm::sys::path::filename(path).str();
     return success();
   }
-  if (ann && failed(convertAnnToSnn(*module, path)))
-    return failure();
+  ReferencePipelineOptions steps = pipeline;
+  if (ann) {
+    if (failed(convertAnnToSnn(*module, path, pipeline.calibration)))
+      return failure();
+    // The calibration set was ANN inputs (N, ...), not spike trains; the
+    // quantizer then works from weights and thresholds.
+    steps.calibration.clear();
+  }
   PassManager pm(context);
-  buildReferencePipeline(pm, pipeline);
+  buildReferencePipeline(pm, steps);
   if (failed(pm.run(*module)))
     return failure();
   if (failed(exportPlan(*module, plan)))
@@ -92,12 +98,19 @@ mlir::snn::compileModelToPlan(llvm::StringRef path, MLIRContext *context,
   return success();
 }
 
-LogicalResult mlir::snn::convertAnnToSnn(ModuleOp module,
-                                         llvm::StringRef path) {
-  return emitError(module.getLoc())
-         << path
-         << ": this is an ANN (imported from ONNX or marked snn.ann); it "
-            "needs --snn-convert-ann to run as a spiking network (snn-opt "
-            "--snn-convert-ann=calibration=X.npy), or run it in one pass "
-            "with --ann";
+LogicalResult mlir::snn::convertAnnToSnn(ModuleOp module, llvm::StringRef path,
+                                         llvm::StringRef calibration) {
+  if (calibration.empty())
+    return emitError(module.getLoc())
+           << path
+           << ": this is an ANN (imported from ONNX or marked snn.ann); it "
+              "needs --snn-convert-ann to run as a spiking network: pass "
+              "--calibration=X.npy (N input samples, shape (N, ...input "
+              "shape)) to convert it (snn-run --ann evaluates it as an ANN "
+              "instead)";
+  PassManager pm(module.getContext());
+  SNNConvertAnnOptions options;
+  options.calibration = calibration.str();
+  pm.addPass(createSNNConvertAnn(options));
+  return pm.run(module);
 }

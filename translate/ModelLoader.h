@@ -30,7 +30,8 @@ OwningOpRef<ModuleOp> loadModule(llvm::StringRef path, MLIRContext *context,
 /// How compileModelToPlan treats a model.
 enum class AnnMode {
   /// Run as a spiking network; an ANN (.onnx, snn.ann) is first converted
-  /// by convertAnnToSnn.
+  /// by convertAnnToSnn with ReferencePipelineOptions::calibration as its
+  /// calibration set (which then does not feed the quantizer).
   Spiking,
   /// Evaluate an ANN in one pass (snn-run --ann): the model must be an ANN;
   /// its plan is emitted as is (Plan.ann set).
@@ -45,10 +46,11 @@ LogicalResult compileModelToPlan(llvm::StringRef path, MLIRContext *context,
                                  ::snn::plan::Plan &plan,
                                  AnnMode annMode = AnnMode::Spiking);
 
-/// The hook where an ANN network (snn.ann) becomes a spiking one before the
-/// reference pipeline: --snn-convert-ann's job. Until that pass exists this
-/// reports that the model needs it and fails.
-LogicalResult convertAnnToSnn(ModuleOp module, llvm::StringRef path);
+/// Turns an ANN network (snn.ann) into a spiking one with --snn-convert-ann
+/// (default percentile and per-layer scales), calibrated on the (N, ...)
+/// inputs in `calibration`; an error naming `path` when that is empty.
+LogicalResult convertAnnToSnn(ModuleOp module, llvm::StringRef path,
+                              llvm::StringRef calibration);
 
 } // namespace mlir::snn
 

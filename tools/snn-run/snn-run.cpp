@@ -107,7 +107,8 @@ cl::opt<std::string>
 cl::opt<std::string> calibration(
     "calibration", cl::value_desc("x.npy"),
     cl::desc("With --target: choose scales from the float model's activity "
-             "on this input"),
+             "on this input. For an ANN (.onnx) run as spikes: the (N, ...) "
+             "inputs --snn-convert-ann calibrates on (required)"),
     cl::cat(category));
 cl::opt<std::string> compareWith(
     "compare", cl::value_desc("float|DIR"),

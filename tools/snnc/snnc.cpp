@@ -47,10 +47,12 @@ cl::opt<std::string> targetName("target", cl::Required, cl::value_desc("NAME"),
                                 cl::cat(category));
 cl::opt<std::string> outputDir("o", cl::Required, cl::value_desc("DIR"),
                                cl::desc("Output directory"), cl::cat(category));
-cl::opt<std::string> calibration("calibration", cl::value_desc("x.npy"),
-                                 cl::desc("Choose quantization scales from "
-                                          "the float model's activity"),
-                                 cl::cat(category));
+cl::opt<std::string> calibration(
+    "calibration", cl::value_desc("x.npy"),
+    cl::desc("Choose quantization scales from the float model's activity; "
+             "for an ANN (.onnx) the (N, ...) inputs --snn-convert-ann "
+             "normalises with (required)"),
+    cl::cat(category));
 cl::opt<std::string> discretization("discretization", cl::init("euler"),
                                     cl::value_desc("euler|exact"),
                                     cl::desc("Integration rule"),
@@ -255,11 +257,16 @@ int main(int argc, char **argv) {
       mlir::snn::loadModule(modelPath, &context, *nirOptions);
   if (!module)
     return 1;
-  // An ANN (.onnx, snn.ann) becomes spiking first (--snn-convert-ann).
-  for (mlir::snn::NetworkOp network : module->getOps<mlir::snn::NetworkOp>())
-    if (mlir::snn::isAnnNetwork(network) &&
-        failed(mlir::snn::convertAnnToSnn(*module, modelPath)))
+  // An ANN (.onnx, snn.ann) becomes spiking first; --calibration is then its
+  // calibration set (ANN inputs), not spike trains for the quantizer.
+  bool ann = llvm::any_of(module->getOps<mlir::snn::NetworkOp>(),
+                          mlir::snn::isAnnNetwork);
+  if (ann) {
+    outs() << "      an ANN: converting it to spiking neurons "
+              "(--snn-convert-ann)\n";
+    if (failed(mlir::snn::convertAnnToSnn(*module, modelPath, calibration)))
       return 1;
+  }
   auto stage = [&](StringRef what,
                    function_ref<void(mlir::PassManager &)> add) {
     outs() << what << "\n";
@@ -281,7 +288,7 @@ int main(int argc, char **argv) {
   if (!stage("[3/5] quantizing for " + targetName, [&](mlir::PassManager &pm) {
         mlir::snn::SNNQuantizeOptions o;
         o.target = targetName;
-        o.calibration = calibration;
+        o.calibration = ann ? "" : calibration.getValue();
         pm.addPass(mlir::snn::createSNNQuantize(o));
       }))
     return 1;
