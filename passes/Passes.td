@@ -87,11 +87,33 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     partitioned onto cores under the neuron, input-axon and synapse
     capacities, minimising inter-core spike traffic
     (targets/common/partition); `neurons-per-core=N` caps the fill.
+
+    The pass ends by lowering the result to an `snn_hw.board` (as
+    --snn-lower-hw does), which is what `snn-translate --emit=<target>`
+    reads.
   }];
   let options = [
     Option<"neuronsPerCore", "neurons-per-core", "int64_t", /*default=*/"0",
            "Most neurons per core (0: the target's capacity)">
   ];
+  let dependentDialects = ["::mlir::snn_hw::SNNHWDialect"];
+}
+
+def SNNLowerHw : Pass<"snn-lower-hw", "::mlir::ModuleOp"> {
+  let summary = "Lower a network's mapping attributes to the snn_hw dialect";
+  let description = [{
+    The mappers record their result as attributes on the snn ops
+    (`snn.core_of` per neuron or `snn.core` per layer, `snn.core_links`,
+    `snn.core_slot`, `snn.routes`, ...). This pass turns them into one
+    `snn_hw.board` per mapped network, placed after it: the chips, the cores
+    with their resource use against the target description, the neuron
+    slices, and the routes (mesh hops; SpiNNaker keys, masks and compressed
+    router tables; Speck destinations). It then removes the attributes.
+    `--snn-map` already ends with this lowering; the pass exists for modules
+    mapped by other means. A network without mapping attributes is left
+    alone. See docs/snn-hw-dialect.md.
+  }];
+  let dependentDialects = ["::mlir::snn_hw::SNNHWDialect"];
 }
 
 #endif // SNN_PASSES_TD
