@@ -72,8 +72,7 @@ struct BoardBuilder {
     for (int64_t d : to)
       dests.push_back(ref(coreName(d)));
     return b.create<hw::RouteOp>(loc, ref(coreName(from)),
-                                 b.getArrayAttr(dests), nullptr, nullptr,
-                                 nullptr);
+                                 b.getArrayAttr(dests), nullptr, nullptr);
   }
 };
 
@@ -295,8 +294,8 @@ LogicalResult lowerNeuronCores(NetworkOp network,
   }
   for (size_t s = 0; s < sources.size(); ++s) {
     hw::RouteOp route = hwb.route(sourceCore[s], destinations[sourceCore[s]]);
-    route.setKeyAttr(b.getI64IntegerAttr(keys[s].key));
-    route.setMaskAttr(b.getI64IntegerAttr(keys[s].mask));
+    route.setKeyAttr(
+        hw::KeyMaskAttr::get(b.getContext(), keys[s].key, keys[s].mask));
   }
   for (const auto &[chip, entries] : tables.perChip) {
     SmallVector<Attribute> list;

@@ -69,15 +69,26 @@ def SNNHW_UseAttr : SNNHW_Attr<"Use", "use"> {
   let assemblyFormat = "`<` $resource `,` $used `,` $capacity `>`";
 }
 
+def SNNHW_KeyMaskAttr : SNNHW_Attr<"KeyMask", "key"> {
+  let summary = "A 32-bit multicast routing key and its mask";
+  let description = [{
+    `#snn_hw.key<0x00000008, 0xfffffff8>`: packets whose key ANDed with the
+    mask equals the key (here neurons 8 to 15 of a source). Printed in hex.
+  }];
+  let parameters = (ins "uint32_t":$key, "uint32_t":$mask);
+  let hasCustomAssemblyFormat = 1;
+}
+
 def SNNHW_RouterEntryAttr : SNNHW_Attr<"RouterEntry", "entry"> {
   let summary = "One key/mask router table entry";
   let description = [{
-    `#snn_hw.entry<key, mask, route>`: a packet whose key ANDed with `mask`
-    equals `key` leaves on the links and cores set in `route` (SpiNNaker:
-    bits 0-5 the links E, NE, N, W, SW, S; bit 6 + c core c).
+    `#snn_hw.entry<0x00000000, 0xfffffff8 -> 0x001f00>`: a packet whose key
+    ANDed with the mask equals the key leaves on the links and cores set in
+    the route word (SpiNNaker: bits 0-5 the links E, NE, N, W, SW, S; bit
+    6 + c core c). Printed in hex.
   }];
   let parameters = (ins "uint32_t":$key, "uint32_t":$mask, "uint32_t":$route);
-  let assemblyFormat = "`<` $key `,` $mask `,` $route `>`";
+  let hasCustomAssemblyFormat = 1;
 }
 
 class SNNHW_Op<string mnemonic, list<Trait> traits = []>

@@ -10,6 +10,7 @@
 #include "dialects/snn/SNNOps.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Format.h"
 
 #include <map>
 #include <set>
@@ -23,6 +24,14 @@ using namespace mlir::snn_hw;
 //===----------------------------------------------------------------------===//
 // Local verifiers
 //===----------------------------------------------------------------------===//
+
+/// `value` as 0x-prefixed hex of `width` characters, for keys and routes.
+static std::string hex(uint32_t value, unsigned width) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::format_hex(value, width);
+  return text;
+}
 
 LogicalResult ChipOp::verify() {
   if (getXAttr().getInt() < 0 || getYAttr().getInt() < 0)
@@ -76,18 +85,6 @@ LogicalResult NeuronSliceOp::verify() {
   return success();
 }
 
-/// A 32-bit routing key/mask pair: in range, and no key bit outside the mask
-/// (such a key matches no packet).
-static LogicalResult verifyKeyMask(Operation *op, int64_t key, int64_t mask) {
-  const int64_t limit = int64_t{1} << 32;
-  if (key < 0 || key >= limit || mask < 0 || mask >= limit)
-    return op->emitOpError("key and mask must be 32-bit unsigned values");
-  if (key & ~mask)
-    return op->emitOpError("key ")
-           << key << " has bits outside its mask " << mask;
-  return success();
-}
-
 LogicalResult RouteOp::verify() {
   ArrayAttr to = getTo();
   if (to.empty())
@@ -103,10 +100,11 @@ LogicalResult RouteOp::verify() {
     if (llvm::any_of(*hops, [](int32_t h) { return h < 0; }))
       return emitOpError("hop counts must be non-negative");
   }
-  if (getKey().has_value() != getMask().has_value())
-    return emitOpError("a multicast key needs its mask and a mask its key");
-  if (getKey())
-    return verifyKeyMask(*this, getKeyAttr().getInt(), getMaskAttr().getInt());
+  // A key bit outside the mask matches no packet.
+  if (KeyMaskAttr key = getKeyAttr(); key && (key.getKey() & ~key.getMask()))
+    return emitOpError("key ")
+           << hex(key.getKey(), 10) << " has bits outside its mask "
+           << hex(key.getMask(), 10);
   return success();
 }
 
@@ -116,11 +114,12 @@ LogicalResult RouterTableOp::verify() {
   for (auto entry : getEntries().getAsRange<RouterEntryAttr>()) {
     if (entry.getKey() & ~entry.getMask())
       return emitOpError("entry key ")
-             << entry.getKey() << " has bits outside its mask "
-             << entry.getMask();
+             << hex(entry.getKey(), 10) << " has bits outside its mask "
+             << hex(entry.getMask(), 10);
     if (entry.getRoute() & ~routeBits)
       return emitOpError("entry route ")
-             << entry.getRoute() << " sets bits beyond 6 links and 18 cores";
+             << hex(entry.getRoute(), 8)
+             << " sets bits beyond 6 links and 18 cores";
   }
   return success();
 }
@@ -178,7 +177,7 @@ LogicalResult BoardOp::verifyRegions() {
   std::map<Operation *, std::vector<std::pair<int64_t, int64_t>>> slicesOf;
   llvm::StringMap<Operation *> tableOf;
   // Multicast keys, to check that no two routes share packets.
-  std::vector<std::pair<RouteOp, std::pair<uint32_t, uint32_t>>> keys;
+  std::vector<std::pair<RouteOp, KeyMaskAttr>> keys;
   const RoutingKind routing = getRouting();
 
   for (Operation &op : getBlock()) {
@@ -257,9 +256,7 @@ LogicalResult BoardOp::verifyRegions() {
                                  "destinations, this one to ")
                << route.getTo().size();
       if (hasKey)
-        keys.push_back({route,
-                        {static_cast<uint32_t>(route.getKeyAttr().getInt()),
-                         static_cast<uint32_t>(route.getMaskAttr().getInt())}});
+        keys.push_back({route, route.getKeyAttr()});
     } else if (auto table = dyn_cast<RouterTableOp>(op)) {
       if (routing != RoutingKind::Multicast)
         return table.emitOpError("router tables belong to multicast routing");
@@ -317,11 +314,11 @@ LogicalResult BoardOp::verifyRegions() {
   // Two key/mask pairs overlap when some key matches both.
   for (size_t i = 0; i < keys.size(); ++i)
     for (size_t j = i + 1; j < keys.size(); ++j) {
-      auto [k1, m1] = keys[i].second;
-      auto [k2, m2] = keys[j].second;
+      uint32_t k1 = keys[i].second.getKey(), m1 = keys[i].second.getMask();
+      uint32_t k2 = keys[j].second.getKey(), m2 = keys[j].second.getMask();
       if ((k1 & m2) == (k2 & m1))
         return keys[j].first.emitOpError("key ")
-               << k2 << "/" << m2 << " overlaps the key " << k1 << "/" << m1
+               << keys[j].second << " overlaps the key " << keys[i].second
                << " of the route from " << keys[i].first.getFromAttr();
     }
   return success();

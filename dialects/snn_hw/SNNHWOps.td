@@ -77,7 +77,7 @@ def SNNHW_ChipOp : SNNHW_Op<"chip", [Symbol, HasParent<"BoardOp">]> {
                        I64Attr:$cores, OptionalAttr<DenseI32ArrayAttr>:$mesh,
                        OptionalAttr<I64Attr>:$router_entries);
   let assemblyFormat = [{
-    $sym_name `at` `(` $x `,` $y `)` `cores` $cores (`mesh` $mesh^)?
+    $sym_name `at` ` ` `(` $x `,` $y `)` `cores` $cores (`mesh` $mesh^)?
     (`router` $router_entries^)? attr-dict
   }];
   let hasVerifier = 1;
@@ -113,7 +113,7 @@ def SNNHW_NeuronSliceOp : SNNHW_Op<"neuron_slice", [HasParent<"BoardOp">]> {
   }];
   let arguments = (ins FlatSymbolRefAttr:$core, StrAttr:$layer, I64Attr:$begin,
                        I64Attr:$end);
-  let assemblyFormat = "$core $layer `[` $begin `,` $end `)` attr-dict";
+  let assemblyFormat = "$core $layer ` ` `[` $begin `,` $end `)` attr-dict";
   let hasVerifier = 1;
 }
 
@@ -122,16 +122,16 @@ def SNNHW_RouteOp : SNNHW_Op<"route", [HasParent<"BoardOp">]> {
   let description = [{
     Every spike of a neuron on `from` that has a synapse on a core of `to`
     travels there. Mesh routing: `hops[i]` is the hop count of the
-    dimension-order path to `to[i]`. Multicast routing: `key`/`mask` is the
-    source core's routing key (a 32-bit key with no bit outside its mask);
+    dimension-order path to `to[i]`. Multicast routing: `key` is the source
+    core's routing key and mask (no key bit outside the mask);
     the chips' router tables carry the packets. Direct routing (Speck): at
     most 2 destinations per core. Destinations are distinct.
   }];
   let arguments = (ins FlatSymbolRefAttr:$from, FlatSymbolRefArrayAttr:$to,
                        OptionalAttr<DenseI32ArrayAttr>:$hops,
-                       OptionalAttr<I64Attr>:$key, OptionalAttr<I64Attr>:$mask);
+                       OptionalAttr<SNNHW_KeyMaskAttr>:$key);
   let assemblyFormat = [{
-    $from `->` $to (`hops` $hops^)? (`key` $key^)? (`mask` $mask^)? attr-dict
+    $from `->` $to (`hops` $hops^)? (`key` $key^)? attr-dict
   }];
   let hasVerifier = 1;
 }

@@ -153,8 +153,8 @@ LogicalResult mlir::snn::exportCoreMap(ModuleOp module,
     for (snn_hw::RouteOp route : routes) {
       auto *source = routing->add_sources();
       source->set_core(slotOf.lookup(route.getFrom()));
-      source->set_key(route.getKeyAttr().getInt());
-      source->set_mask(route.getMaskAttr().getInt());
+      source->set_key(route.getKeyAttr().getKey());
+      source->set_mask(route.getKeyAttr().getMask());
     }
     int64_t largest = 0, routerEntries = 0;
     for (auto table : board.getBlock().getOps<snn_hw::RouterTableOp>()) {
