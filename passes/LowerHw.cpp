@@ -92,6 +92,15 @@ hw::BoardOp createBoard(NetworkOp network, const TargetDescription &target,
   return board;
 }
 
+/// Neurons of the population `op` produces (its flattened result), or -1
+/// when a mapping attribute sits on an op without one result tensor.
+int64_t neuronCount(Operation *op) {
+  if (op->getNumResults() != 1)
+    return -1;
+  auto type = dyn_cast<ShapedType>(op->getResult(0).getType());
+  return type && type.hasStaticShape() ? type.getNumElements() : -1;
+}
+
 /// Slices name their layer; the `snn.name` attribute keeps that name when
 /// the module is printed without locations, so a mapped op gets one.
 LogicalResult nameForSlices(Operation *op) {
@@ -120,6 +129,10 @@ LogicalResult collectRuns(NetworkOp network, SmallVectorImpl<Run> &runs,
     if (failed(nameForSlices(&op)))
       return failure();
     ArrayRef<int32_t> cores = coreOf.asArrayRef();
+    int64_t size = neuronCount(&op);
+    if (static_cast<int64_t>(cores.size()) != size)
+      return op.emitError("snn.core_of has ")
+             << cores.size() << " entries for " << size << " neurons";
     for (size_t i = 0; i < cores.size();) {
       size_t j = i;
       while (j < cores.size() && cores[j] == cores[i])
@@ -146,18 +159,27 @@ int64_t valueAt(NetworkOp network, StringRef name, int64_t c) {
 /// Loihi/SpiNNaker style: neurons partitioned onto cores.
 LogicalResult lowerNeuronCores(NetworkOp network,
                                const TargetDescription &target) {
-  int64_t numCores =
-      network->getAttrOfType<IntegerAttr>("snn.cores_used").getInt();
+  auto coresUsed = network->getAttrOfType<IntegerAttr>("snn.cores_used");
+  auto linkAttr = network->getAttrOfType<DenseI32ArrayAttr>("snn.core_links");
+  if (!coresUsed || coresUsed.getInt() <= 0 || !linkAttr || linkAttr.size() % 2)
+    return network.emitError("incomplete mapping: snn.cores_used (a positive "
+                             "count) and snn.core_links (core pairs) are "
+                             "needed; run --snn-map");
+  int64_t numCores = coresUsed.getInt();
   SmallVector<Run> runs;
   std::vector<int64_t> neuronsOn(numCores, 0);
   if (failed(collectRuns(network, runs, neuronsOn)))
     return failure();
-  ArrayRef<int32_t> links =
-      network->getAttrOfType<DenseI32ArrayAttr>("snn.core_links").asArrayRef();
+  ArrayRef<int32_t> links = linkAttr.asArrayRef();
   // Links come sorted (from, to); group them per source core.
   std::map<int64_t, SmallVector<int64_t>> destinations;
-  for (size_t k = 0; k + 1 < links.size(); k += 2)
+  for (size_t k = 0; k + 1 < links.size(); k += 2) {
+    for (int32_t c : {links[k], links[k + 1]})
+      if (c < 0 || c >= numCores)
+        return network.emitError("snn.core_links names core ")
+               << c << " of " << numCores;
     destinations[links[k]].push_back(links[k + 1]);
+  }
   bool multicast = target.arithmetic == Arithmetic::Spinnaker;
 
   // Where each core sits: (chip x, chip y, core number).
@@ -200,6 +222,8 @@ LogicalResult lowerNeuronCores(NetworkOp network,
     if (static_cast<int64_t>(slotOf.size()) != numCores)
       return network.emitError("snn.core_slot places ")
              << slotOf.size() << " cores, the mapping has " << numCores;
+    if (llvm::any_of(slotOf, [](int slot) { return slot < 0; }))
+      return network.emitError("snn.core_slot has a negative slot");
     int64_t chipsInRow = 1;
     for (int64_t c = 0; c < numCores; ++c) {
       site[c] = {slotOf[c] / perChip, 0, slotOf[c] % perChip};
@@ -314,6 +338,9 @@ LogicalResult lowerSpeck(NetworkOp network, const TargetDescription &target) {
   std::map<int64_t, SmallVector<Operation *>> byCore;
   for (Operation &op : network.getBody().front())
     if (auto core = op.getAttrOfType<IntegerAttr>("snn.core")) {
+      if (neuronCount(&op) < 0)
+        return op.emitError("snn.core on an op without one statically "
+                            "shaped result");
       if (failed(nameForSlices(&op)))
         return failure();
       byCore[core.getInt()].push_back(&op);
@@ -337,8 +364,7 @@ LogicalResult lowerSpeck(NetworkOp network, const TargetDescription &target) {
     SmallVector<int64_t> memory;
     for (Operation *op : ops) {
       if (op->hasTrait<OpTrait::snn::Stateful>())
-        neurons +=
-            cast<ShapedType>(op->getResult(0).getType()).getNumElements();
+        neurons += neuronCount(op);
       if (auto need = op->getAttrOfType<DenseI64ArrayAttr>("snn.core_memory"))
         memory.assign(need.asArrayRef().begin(), need.asArrayRef().end());
     }
@@ -351,8 +377,7 @@ LogicalResult lowerSpeck(NetworkOp network, const TargetDescription &target) {
     }
     hwb.core(number, hwb.chipName(0, 0), number, uses);
     for (Operation *op : ops)
-      hwb.slice(number, getNodeName(op), 0,
-                cast<ShapedType>(op->getResult(0).getType()).getNumElements());
+      hwb.slice(number, getNodeName(op), 0, neuronCount(op));
   }
   for (auto &[number, ops] : byCore)
     for (Operation *op : ops)
