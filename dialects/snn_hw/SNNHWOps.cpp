@@ -145,7 +145,8 @@ LogicalResult BoardOp::verifyRegions() {
   auto network = mlir::SymbolTable::lookupNearestSymbolFrom<snn::NetworkOp>(
       getOperation()->getParentOp(), getNetworkAttr());
   if (!network)
-    return emitOpError("'") << getNetwork() << "' does not name an snn.network";
+    return emitOpError("'") << getNetworkAttr()
+                            << "' does not name an snn.network";
 
   // Layers by the name slices use: the `snn.name` attribute, else the name
   // of the op's location (importers give helper ops their node's location,
