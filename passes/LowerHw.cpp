@@ -67,6 +67,15 @@ struct BoardBuilder {
                                 b.getI64IntegerAttr(begin),
                                 b.getI64IntegerAttr(end));
   }
+  void synapseTable(int64_t c, StringRef projection, StringRef layer,
+                    int64_t begin, int64_t end, int64_t synapses,
+                    ArrayRef<int64_t> axons) {
+    b.create<hw::SynapseTableOp>(
+        loc, ref(coreName(c)), b.getStringAttr(projection),
+        b.getStringAttr(layer), b.getI64IntegerAttr(begin),
+        b.getI64IntegerAttr(end), b.getI64IntegerAttr(synapses),
+        b.getDenseI64ArrayAttr(axons));
+  }
   hw::RouteOp route(int64_t from, ArrayRef<int64_t> to) {
     SmallVector<Attribute> dests;
     for (int64_t d : to)
@@ -112,6 +121,70 @@ LogicalResult nameForSlices(Operation *op) {
                          "slices to refer to");
   op->setAttr("snn.name", StringAttr::get(op->getContext(), name));
   return success();
+}
+
+/// The weighted ops whose sum feeds a neuron through `v` (snn.add and
+/// snn.step_delay in between), as MapCores.cpp walks them.
+void projectionsInto(Value v, SmallVectorImpl<Operation *> &out) {
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return;
+  if (isa<AddOp>(def)) {
+    for (Value operand : def->getOperands())
+      projectionsInto(operand, out);
+  } else if (isa<StepDelayOp>(def)) {
+    projectionsInto(def->getOperand(0), out);
+  } else if (isa<AffineOp, LinearOp, SparseProjectionOp, ScaleOp>(def)) {
+    out.push_back(def);
+  }
+}
+
+/// The synapses of projection `p` into its outputs [begin, end): how many
+/// weights are non-zero, and which inputs (as [b, e) ranges) carry one.
+void synapsesOf(Operation *p, int64_t begin, int64_t end, int64_t &synapses,
+                SmallVectorImpl<int64_t> &axons) {
+  int64_t inputs =
+      cast<ShapedType>(p->getOperand(0).getType()).getNumElements();
+  std::vector<bool> used(inputs, false);
+  synapses = 0;
+  auto add = [&](int64_t input, float w) {
+    if (w != 0 && input >= 0 && input < inputs) {
+      ++synapses;
+      used[input] = true;
+    }
+  };
+  if (auto scale = dyn_cast<ScaleOp>(p)) {
+    auto values = dyn_cast<DenseElementsAttr>(scale.getScale());
+    auto single = dyn_cast<FloatAttr>(scale.getScale());
+    for (int64_t r = begin; r < end; ++r)
+      add(r, values ? values.getValues<float>()[r]
+                    : static_cast<float>(single.getValueAsDouble()));
+  } else if (auto sparse = dyn_cast<SparseProjectionOp>(p)) {
+    ArrayRef<int32_t> rows = sparse.getRowPtr(), cols = sparse.getCols();
+    auto values = sparse.getValues().getValues<float>();
+    for (int64_t r = begin;
+         r < end && r + 1 < static_cast<int64_t>(rows.size()); ++r)
+      for (int32_t k = rows[r]; k < rows[r + 1]; ++k)
+        add(cols[k], values[k]);
+  } else {
+    auto weight = cast<DenseElementsAttr>(p->getAttr("weight"));
+    int64_t in = weight.getType().getDimSize(1);
+    auto values = weight.getValues<float>();
+    for (int64_t r = begin; r < end; ++r)
+      for (int64_t k = 0; k < in; ++k)
+        add(k, values[r * in + k]);
+  }
+  for (int64_t i = 0; i < inputs;) {
+    if (!used[i]) {
+      ++i;
+      continue;
+    }
+    int64_t j = i;
+    while (j < inputs && used[j])
+      ++j;
+    axons.append({i, j});
+    i = j;
+  }
 }
 
 /// Per core, the runs of neurons `snn.core_of` gives it, in network order.
@@ -279,6 +352,21 @@ LogicalResult lowerNeuronCores(NetworkOp network,
   }
   for (const Run &run : runs)
     hwb.slice(run.core, getNodeName(run.op), run.begin, run.end);
+  // Each slice's core stores the synapses into it. (Convolutions are not
+  // mapped onto these cores; MapCores refuses them between neurons.)
+  for (const Run &run : runs) {
+    SmallVector<Operation *> projections;
+    projectionsInto(run.op->getOperand(0), projections);
+    for (Operation *p : projections) {
+      if (failed(nameForSlices(p)))
+        return failure();
+      int64_t synapses;
+      SmallVector<int64_t> axons;
+      synapsesOf(p, run.begin, run.end, synapses, axons);
+      hwb.synapseTable(run.core, getNodeName(p), getNodeName(run.op), run.begin,
+                       run.end, synapses, axons);
+    }
+  }
 
   if (!multicast) {
     ::snn::mapping::MeshShape shape;
@@ -378,6 +466,23 @@ LogicalResult lowerSpeck(NetworkOp network, const TargetDescription &target) {
     hwb.core(number, hwb.chipName(0, 0), number, uses);
     for (Operation *op : ops)
       hwb.slice(number, getNodeName(op), 0, neuronCount(op));
+    // The core's kernel: the weighted op feeding its neurons, all of whose
+    // inputs reach the core.
+    for (Operation *op : ops) {
+      Operation *p =
+          op->getNumOperands() ? op->getOperand(0).getDefiningOp() : nullptr;
+      auto weight = p ? p->getAttrOfType<DenseElementsAttr>("weight") : nullptr;
+      if (!op->hasTrait<OpTrait::snn::Stateful>() || !weight ||
+          !llvm::is_contained(ops, p))
+        continue;
+      int64_t synapses = 0;
+      for (float w : weight.getValues<float>())
+        synapses += w != 0;
+      int64_t inputs =
+          cast<ShapedType>(p->getOperand(0).getType()).getNumElements();
+      hwb.synapseTable(number, getNodeName(p), getNodeName(op), 0,
+                       neuronCount(op), synapses, {0, inputs});
+    }
   }
   for (auto &[number, ops] : byCore)
     for (Operation *op : ops)

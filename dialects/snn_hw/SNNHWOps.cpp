@@ -14,6 +14,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace mlir;
 using namespace mlir::snn_hw;
@@ -85,6 +86,39 @@ LogicalResult NeuronSliceOp::verify() {
   return success();
 }
 
+int64_t SynapseTableOp::getNumAxons() {
+  int64_t n = 0;
+  ArrayRef<int64_t> axons = getAxons();
+  for (size_t i = 0; i + 1 < axons.size(); i += 2)
+    n += axons[i + 1] - axons[i];
+  return n;
+}
+
+LogicalResult SynapseTableOp::verify() {
+  int64_t begin = getBeginAttr().getInt(), end = getEndAttr().getInt();
+  if (begin < 0 || end <= begin)
+    return emitOpError("rows [")
+           << begin << ", " << end << ") must be a non-empty range from 0 up";
+  ArrayRef<int64_t> axons = getAxons();
+  if (axons.size() % 2)
+    return emitOpError("axons must be [begin, end) pairs, got ")
+           << axons.size() << " numbers";
+  for (size_t i = 0; i < axons.size(); i += 2) {
+    int64_t previous = i ? axons[i - 1] : 0;
+    if (axons[i] < previous || axons[i + 1] <= axons[i])
+      return emitOpError("axon ranges must be non-empty, sorted and disjoint; "
+                         "[")
+             << axons[i] << ", " << axons[i + 1] << ") is not";
+  }
+  int64_t synapses = getSynapsesAttr().getInt();
+  if (synapses < 0 || synapses > (end - begin) * getNumAxons())
+    return emitOpError("holds ")
+           << synapses << " synapses, but " << (end - begin) << " rows and "
+           << getNumAxons() << " axons make at most "
+           << (end - begin) * getNumAxons();
+  return success();
+}
+
 LogicalResult RouteOp::verify() {
   ArrayAttr to = getTo();
   if (to.empty())
@@ -145,8 +179,8 @@ LogicalResult BoardOp::verifyRegions() {
   auto network = mlir::SymbolTable::lookupNearestSymbolFrom<snn::NetworkOp>(
       getOperation()->getParentOp(), getNetworkAttr());
   if (!network)
-    return emitOpError("'") << getNetworkAttr()
-                            << "' does not name an snn.network";
+    return emitOpError("'")
+           << getNetworkAttr() << "' does not name an snn.network";
 
   // Layers by the name slices use: the `snn.name` attribute, else the name
   // of the op's location (importers give helper ops their node's location,
@@ -177,6 +211,8 @@ LogicalResult BoardOp::verifyRegions() {
   llvm::StringMap<int64_t> neuronsOn;
   std::map<Operation *, std::vector<std::pair<int64_t, int64_t>>> slicesOf;
   llvm::StringMap<Operation *> tableOf;
+  std::set<std::tuple<StringRef, StringRef, int64_t, int64_t>> sliceAt;
+  SmallVector<SynapseTableOp> synapseTables;
   // Multicast keys, to check that no two routes share packets.
   std::vector<std::pair<RouteOp, KeyMaskAttr>> keys;
   const RoutingKind routing = getRouting();
@@ -235,8 +271,11 @@ LogicalResult BoardOp::verifyRegions() {
                << begin << ", " << end << ") exceeds the " << size
                << " neurons of layer '" << slice.getLayer() << "'";
       slicesOf[layer].push_back({begin, end});
+      sliceAt.insert({slice.getCore(), slice.getLayer(), begin, end});
       if (isNeuronLayer(layer))
         neuronsOn[slice.getCore()] += end - begin;
+    } else if (auto table = dyn_cast<SynapseTableOp>(op)) {
+      synapseTables.push_back(table);
     } else if (auto route = dyn_cast<RouteOp>(op)) {
       SmallVector<FlatSymbolRefAttr> ends{route.getFromAttr()};
       llvm::append_range(ends, route.getTo().getAsRange<FlatSymbolRefAttr>());
@@ -311,6 +350,33 @@ LogicalResult BoardOp::verifyRegions() {
       return core.emitOpError("lists ")
              << *used << " neurons in use but its slices hold "
              << neuronsOn.lookup(name);
+  }
+  // Synapse tables (after the loop: they may precede their slice).
+  for (SynapseTableOp table : synapseTables) {
+    if (!cores.count(table.getCore()))
+      return table.emitOpError("is on ")
+             << table.getCoreAttr() << ", which is not a core of the board";
+    for (StringRef name : {table.getProjection(), table.getLayer()})
+      if (!layers.count(name) || nameCount.lookup(name) != 1)
+        return table.emitOpError("'")
+               << name << "' does not name one op of " << getNetworkAttr();
+    Operation *projection = layers.lookup(table.getProjection());
+    if (projection->getNumOperands() < 1 ||
+        !isa<ShapedType>(projection->getOperand(0).getType()))
+      return table.emitOpError("'")
+             << table.getProjection() << "' is not a projection";
+    int64_t inputs =
+        cast<ShapedType>(projection->getOperand(0).getType()).getNumElements();
+    if (!table.getAxons().empty() && table.getAxons().back() > inputs)
+      return table.emitOpError("axons reach input ")
+             << table.getAxons().back() << " of a projection with " << inputs
+             << " inputs";
+    int64_t begin = table.getBeginAttr().getInt(),
+            end = table.getEndAttr().getInt();
+    if (!sliceAt.count({table.getCore(), table.getLayer(), begin, end}))
+      return table.emitOpError("rows [")
+             << begin << ", " << end << ") of '" << table.getLayer()
+             << "' are not a slice on " << table.getCoreAttr();
   }
   // Two key/mask pairs overlap when some key matches both.
   for (size_t i = 0; i < keys.size(); ++i)

@@ -32,7 +32,9 @@ def SNNHW_BoardOp : SNNHW_Op<"board", [
     core and layer exist; the slices of a layer are disjoint and cover it,
     and every neuron layer (stateful op other than a delay) has slices; a
     core's `neurons` use equals the neurons of its neuron-layer slices; every
-    route endpoint is a core; multicast keys of different routes do not
+    route endpoint is a core; a synapse table's projection and layer are ops
+    of the network, its rows a slice of the layer on its core and its axons
+    inside the projection's input; multicast keys of different routes do not
     overlap; at most one router table per chip.
 
     Example:
@@ -115,6 +117,33 @@ def SNNHW_NeuronSliceOp : SNNHW_Op<"neuron_slice", [HasParent<"BoardOp">]> {
                        I64Attr:$end);
   let assemblyFormat = "$core $layer ` ` `[` $begin `,` $end `)` attr-dict";
   let hasVerifier = 1;
+}
+
+def SNNHW_SynapseTableOp : SNNHW_Op<"synapse_table", [HasParent<"BoardOp">]> {
+  let summary = "The synapses one core stores for one projection";
+  let description = [{
+    Synapses live at the post-synaptic core. This table says that `core`
+    stores the weights of `projection` (an op of the network, by name) into
+    neurons [begin, end) of `layer`, which must be a slice of `layer` on the
+    same core: `synapses` non-zero weights, reached through `axons`, the
+    ranges [b0, e0, b1, e1, ...] of the projection's flattened input that
+    have at least one of them (the input axons the core must receive). The
+    weights themselves stay in the network. Verified: ranges sorted,
+    disjoint, non-empty and inside the input; no more synapses than rows
+    times axons; projection, layer and slice exist.
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$core, StrAttr:$projection,
+                       StrAttr:$layer, I64Attr:$begin, I64Attr:$end,
+                       I64Attr:$synapses, DenseI64ArrayAttr:$axons);
+  let assemblyFormat = [{
+    $core $projection `->` $layer ` ` `[` $begin `,` $end `)` `synapses`
+    $synapses `axons` $axons attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Input axons the table lists (the sum of its ranges).
+    int64_t getNumAxons();
+  }];
 }
 
 def SNNHW_RouteOp : SNNHW_Op<"route", [HasParent<"BoardOp">]> {

@@ -5,7 +5,9 @@
 // RUN: snn-opt %s -split-input-file --snn-lower-hw | FileCheck %s
 
 // Tests a Loihi-style mapping over two chips: core 1 in slot 137 is core 9
-// of the second chip; the route's hops count the chip boundary.
+// of the second chip; each slice's core stores the synapses into it (the
+// diagonal scale splits with the slice); the route's hops count the chip
+// boundary.
 // CHECK-LABEL: snn.network @two_chips
 // CHECK-NOT: snn.core
 // CHECK: snn_hw.board @two_chips_loihi for @two_chips target "loihi" routing mesh grid [2, 1] attributes {cores_lower_bound = 1 : i64, inter_core_packets = 4.000000e+00 : f64} {
@@ -16,6 +18,9 @@
 // CHECK-NEXT: snn_hw.neuron_slice @core0 "a" [0, 4)
 // CHECK-NEXT: snn_hw.neuron_slice @core1 "a" [4, 6)
 // CHECK-NEXT: snn_hw.neuron_slice @core1 "b" [0, 2)
+// CHECK-NEXT: snn_hw.synapse_table @core0 "w" -> "a" [0, 4) synapses 4 axons [0, 4]
+// CHECK-NEXT: snn_hw.synapse_table @core1 "w" -> "a" [4, 6) synapses 2 axons [4, 6]
+// CHECK-NEXT: snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 12 axons [0, 6]
 // CHECK-NEXT: snn_hw.route @core0 -> [@core1] hops [3]
 // CHECK-NEXT: }
 module attributes {snn.target = {allows_recurrence = true, arithmetic = "loihi", axons_in_per_core = 4096 : i64, axons_out_per_core = 4096 : i64, bias_exp_bits = 3 : i64, bias_mant_bits = 13 : i64, cores = 128 : i64, decay_bits = 12 : i64, fractional_bits = 0 : i64, has_leak = true, has_synaptic_current = true, hop_pj = 3.500000e+00 : f64, max_delay_steps = 0 : i64, multi_spike = false, name = "loihi", neuron_update_pj = 8.100000e+01 : f64, neurons_per_core = 1024 : i64, per_channel_weights = true, reset_subtract = false, reset_to_value = true, spike_pj = 1.700000e+00 : f64, state_bits = 24 : i64, summary = "Loihi", syn_op_pj = 2.360000e+01 : f64, synapse_bytes_per_core = 131072 : i64, synaptic_delay_steps = 1 : i64, threshold_bits = 17 : i64, threshold_shift = 6 : i64, weight_bits = 8 : i64, weight_exp_max = 7 : i64, weight_exp_min = -8 : i64}} {
@@ -31,7 +36,8 @@ module attributes {snn.target = {allows_recurrence = true, arithmetic = "loihi",
 // -----
 
 // Tests a Speck-style mapping: every op of a stage on its core, the core's
-// memory use against the published capacities, and its destinations.
+// memory use against the published capacities, the weights feeding its
+// neurons (a scale has none), and its destinations.
 // CHECK-LABEL: snn.network @stages
 // CHECK-NOT: snn.core
 // CHECK: snn_hw.board @stages_speck for @stages target "speck" routing direct grid [1, 1] {
@@ -42,6 +48,7 @@ module attributes {snn.target = {allows_recurrence = true, arithmetic = "loihi",
 // CHECK-NEXT: snn_hw.core @core7 on @chip_0_0 index 7 use [#snn_hw.use<"neurons", 2, 0>]
 // CHECK-NEXT: snn_hw.neuron_slice @core7 "v" [0, 2)
 // CHECK-NEXT: snn_hw.neuron_slice @core7 "b" [0, 2)
+// CHECK-NEXT: snn_hw.synapse_table @core7 "v" -> "b" [0, 2) synapses 12 axons [0, 6]
 // CHECK-NEXT: snn_hw.route @core4 -> [@core7]
 // CHECK-NEXT: }
 module attributes {snn.target = {allows_recurrence = false, arithmetic = "speck", axons_in_per_core = 0 : i64, axons_out_per_core = 0 : i64, bias_exp_bits = 0 : i64, bias_mant_bits = 0 : i64, cores = 9 : i64, decay_bits = 0 : i64, fractional_bits = 0 : i64, has_leak = false, has_synaptic_current = false, hop_pj = 0.000000e+00 : f64, max_delay_steps = 0 : i64, multi_spike = true, name = "speck", neuron_update_pj = 0.000000e+00 : f64, neurons_per_core = 0 : i64, per_channel_weights = false, reset_subtract = true, reset_to_value = false, spike_pj = 0.000000e+00 : f64, state_bits = 16 : i64, summary = "Speck", syn_op_pj = 0.000000e+00 : f64, synapse_bytes_per_core = 0 : i64, synaptic_delay_steps = 0 : i64, threshold_bits = 15 : i64, threshold_shift = 0 : i64, weight_bits = 8 : i64, weight_exp_max = 0 : i64, weight_exp_min = 0 : i64}} {

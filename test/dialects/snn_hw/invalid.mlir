@@ -731,6 +731,196 @@ snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
 
 // -----
 
+// Tests a synapse table with no rows.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op rows [2, 2) must be a non-empty range from 0 up}}
+  snn_hw.synapse_table @core1 "v" -> "b" [2, 2) synapses 0 axons [0, 6]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests axons that are not pairs.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op axons must be [begin, end) pairs, got 3 numbers}}
+  snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 12 axons [0, 6, 7]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests overlapping axon ranges.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op axon ranges must be non-empty, sorted and disjoint; [2, 5) is not}}
+  snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 4 axons [0, 3, 2, 5]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests more synapses than rows times axons.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op holds 13 synapses, but 2 rows and 6 axons make at most 12}}
+  snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 13 axons [0, 6]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests a synapse table on a core that is not listed.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op is on @core9, which is not a core of the board}}
+  snn_hw.synapse_table @core9 "v" -> "b" [0, 2) synapses 12 axons [0, 6]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests a synapse table of a projection the network lacks.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op 'u' does not name one op of @net}}
+  snn_hw.synapse_table @core1 "u" -> "b" [0, 2) synapses 12 axons [0, 6]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests a synapse table whose projection has no input.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  %z = snn.zero {snn.name = "z"} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op 'z' is not a projection}}
+  snn_hw.synapse_table @core1 "z" -> "b" [0, 2) synapses 0 axons []
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests axons beyond the projection's input.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op axons reach input 7 of a projection with 6 inputs}}
+  snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 12 axons [0, 7]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
+// Tests synapse rows that are not a slice on the core.
+snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+  %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+  %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+  %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+  %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+  snn.output %b : tensor<2xf32>
+}
+snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+  snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+  snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+  snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+  snn_hw.neuron_slice @core0 "a" [0, 6)
+  snn_hw.neuron_slice @core1 "b" [0, 2)
+  // expected-error @+1 {{'snn_hw.synapse_table' op rows [0, 2) of 'b' are not a slice on @core0}}
+  snn_hw.synapse_table @core0 "v" -> "b" [0, 2) synapses 12 axons [0, 6]
+  snn_hw.route @core0 -> [@core1] hops [1]
+}
+
+// -----
+
 // Tests a route to a core that is not listed.
 snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
   %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>

@@ -11,7 +11,8 @@ snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 :
   snn.output %b : tensor<2xf32>
 }
 
-// Mesh routing: two chips in a row, hop counts per destination.
+// Mesh routing: two chips in a row, synapse tables, hop counts per
+// destination.
 // CHECK-LABEL: snn_hw.board @mesh for @net target "loihi" routing mesh grid [2, 1] attributes {cores_lower_bound = 2 : i64, inter_core_packets = 8.000000e+00 : f64} {
 // CHECK-NEXT: snn_hw.chip @chip_0_0 at (0, 0) cores 128 mesh [8, 16]
 // CHECK-NEXT: snn_hw.chip @chip_1_0 at (1, 0) cores 128 mesh [8, 16]
@@ -20,6 +21,8 @@ snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 :
 // CHECK-NEXT: snn_hw.neuron_slice @core0 "a" [0, 4)
 // CHECK-NEXT: snn_hw.neuron_slice @core1 "a" [4, 6)
 // CHECK-NEXT: snn_hw.neuron_slice @core1 "b" [0, 2)
+// CHECK-NEXT: snn_hw.synapse_table @core0 "w" -> "a" [0, 4) synapses 4 axons [0, 4]
+// CHECK-NEXT: snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 5 axons [0, 2, 3, 6]
 // CHECK-NEXT: snn_hw.route @core0 -> [@core1] hops [9]
 // CHECK-NEXT: }
 snn_hw.board @mesh for @net target "loihi" routing mesh grid [2, 1] attributes {cores_lower_bound = 2 : i64, inter_core_packets = 8.0 : f64} {
@@ -30,6 +33,8 @@ snn_hw.board @mesh for @net target "loihi" routing mesh grid [2, 1] attributes {
   snn_hw.neuron_slice @core0 "a" [0, 4)
   snn_hw.neuron_slice @core1 "a" [4, 6)
   snn_hw.neuron_slice @core1 "b" [0, 2)
+  snn_hw.synapse_table @core0 "w" -> "a" [0, 4) synapses 4 axons [0, 4]
+  snn_hw.synapse_table @core1 "v" -> "b" [0, 2) synapses 5 axons [0, 2, 3, 6]
   snn_hw.route @core0 -> [@core1] hops [9]
 }
 
