@@ -78,8 +78,8 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     Reads the module's `snn.target` (set by --snn-quantize) and maps the
     network onto the target's cores, checking every capacity in the
     description: one diagnostic per problem, at the layer, saying the
-    resource, the need, the limit and what to change. Mapped ops get an
-    `snn.core` attribute; each layer gets a remark with its resource use.
+    resource, the need, the limit and what to change. Each layer gets a
+    remark with its resource use.
 
     Speck arithmetic: each conv -> IAF -> sum-pool stage on one of the 9
     cores, by the published kernel/neuron/bias memory formulas, as a maximum
