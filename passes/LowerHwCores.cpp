@@ -42,20 +42,25 @@ void synapsesOf(Operation *p, int64_t begin, int64_t end, int64_t &synapses,
                 SmallVectorImpl<int64_t> &axons) {
   int64_t inputs =
       cast<ShapedType>(p->getOperand(0).getType()).getNumElements();
-  std::vector<bool> used(inputs, false);
+  // The inputs used, collected and sorted: a core's work stays proportional
+  // to its synapses, not to the size of the input.
+  std::vector<int64_t> used;
   synapses = 0;
   auto add = [&](int64_t input, float w) {
     if (w != 0 && input >= 0 && input < inputs) {
       ++synapses;
-      used[input] = true;
+      used.push_back(input);
     }
   };
   if (auto scale = dyn_cast<ScaleOp>(p)) {
-    auto values = dyn_cast<DenseElementsAttr>(scale.getScale());
-    auto single = dyn_cast<FloatAttr>(scale.getScale());
-    for (int64_t r = begin; r < end; ++r)
-      add(r, values ? values.getValues<float>()[r]
-                    : static_cast<float>(single.getValueAsDouble()));
+    if (auto values = dyn_cast<DenseElementsAttr>(scale.getScale())) {
+      auto range = values.getValues<float>();
+      for (int64_t r = begin; r < end; ++r)
+        add(r, range[r]);
+    } else if (auto single = dyn_cast<FloatAttr>(scale.getScale())) {
+      for (int64_t r = begin; r < end; ++r)
+        add(r, static_cast<float>(single.getValueAsDouble()));
+    }
   } else if (auto sparse = dyn_cast<SparseProjectionOp>(p)) {
     ArrayRef<int32_t> rows = sparse.getRowPtr(), cols = sparse.getCols();
     auto values = sparse.getValues().getValues<float>();
@@ -71,15 +76,12 @@ void synapsesOf(Operation *p, int64_t begin, int64_t end, int64_t &synapses,
       for (int64_t k = 0; k < in; ++k)
         add(k, values[r * in + k]);
   }
-  for (int64_t i = 0; i < inputs;) {
-    if (!used[i]) {
-      ++i;
-      continue;
-    }
-    int64_t j = i;
-    while (j < inputs && used[j])
+  llvm::sort(used);
+  for (size_t i = 0; i < used.size();) {
+    size_t j = i + 1;
+    while (j < used.size() && used[j] <= used[j - 1] + 1)
       ++j;
-    axons.append({i, j});
+    axons.append({used[i], used[j - 1] + 1});
     i = j;
   }
 }
