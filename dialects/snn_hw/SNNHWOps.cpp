@@ -182,6 +182,23 @@ LogicalResult BoardOp::verifyRegions() {
     return emitOpError("'")
            << getNetworkAttr() << "' does not name an snn.network";
 
+  // The module's target description (--snn-quantize) names the target and
+  // the per-core capacities the uses must state.
+  int64_t neuronCapacity = -1, fanInCapacity = -1;
+  if (auto target =
+          getOperation()->getParentOp()->getAttrOfType<DictionaryAttr>(
+              "snn.target")) {
+    if (auto name = target.getAs<StringAttr>("name");
+        name && name != getTargetAttr())
+      return emitOpError("maps onto '")
+             << getTarget() << "' but the module is quantized for '"
+             << name.getValue() << "'";
+    if (auto n = target.getAs<IntegerAttr>("neurons_per_core"))
+      neuronCapacity = n.getInt();
+    if (auto n = target.getAs<IntegerAttr>("axons_in_per_core"))
+      fanInCapacity = n.getInt();
+  }
+
   // Layers by the name slices use: the `snn.name` attribute, else the name
   // of the op's location (importers give helper ops their node's location,
   // so an attribute wins over a location).
@@ -246,6 +263,15 @@ LogicalResult BoardOp::verifyRegions() {
       if (!coreAt.insert({chip.getSymName(), index}).second)
         return core.emitOpError("a second core ")
                << index << " on " << core.getChipAttr();
+      for (auto use : core.getUse().getAsRange<UseAttr>()) {
+        int64_t expected = use.getResource() == "neurons"  ? neuronCapacity
+                           : use.getResource() == "fan-in" ? fanInCapacity
+                                                           : -1;
+        if (expected >= 0 && use.getCapacity() != expected)
+          return core.emitOpError("states a ")
+                 << use.getResource() << " capacity of " << use.getCapacity()
+                 << " but the target description gives " << expected;
+      }
       cores[core.getSymName()] = core;
       neuronsOn[core.getSymName()] = 0;
     } else if (auto slice = dyn_cast<NeuronSliceOp>(op)) {

@@ -26,7 +26,9 @@ def SNNHW_BoardOp : SNNHW_Op<"board", [
     `cores_lower_bound` and `inter_core_packets` (packets per step if every
     neuron spiked once) are the mapper's figures for the report.
 
-    Verified across the body: `network` names an `snn.network`; chips sit at
+    Verified across the body: `network` names an `snn.network`; `target`
+    and the cores' "neurons" and "fan-in" capacities agree with the module's
+    `snn.target` description when it has one; chips sit at
     distinct coordinates inside the grid; each core's chip exists, its number
     is below the chip's core count and no two cores share one; each slice's
     core and layer exist; the slices of a layer are disjoint and cover it,

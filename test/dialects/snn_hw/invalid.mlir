@@ -550,6 +550,72 @@ snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
 
 // -----
 
+// Tests a board for another target than the module's.
+module attributes {snn.target = {name = "loihi", neurons_per_core = 1024 : i64, axons_in_per_core = 4096 : i64}} {
+  snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+    %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+    %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+    %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+    %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+    snn.output %b : tensor<2xf32>
+  }
+  // expected-error @+1 {{'snn_hw.board' op maps onto 'speck' but the module is quantized for 'loihi'}}
+  snn_hw.board @hw for @net target "speck" routing mesh grid [1, 1] {
+    snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+    snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+    snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>]
+    snn_hw.neuron_slice @core0 "a" [0, 6)
+    snn_hw.neuron_slice @core1 "b" [0, 2)
+    snn_hw.route @core0 -> [@core1] hops [1]
+  }
+}
+
+// -----
+
+// Tests a neuron capacity the target description does not give.
+module attributes {snn.target = {name = "loihi", neurons_per_core = 1024 : i64, axons_in_per_core = 4096 : i64}} {
+  snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+    %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+    %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+    %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+    %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+    snn.output %b : tensor<2xf32>
+  }
+  snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+    snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+    snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+    // expected-error @+1 {{'snn_hw.core' op states a neurons capacity of 2048 but the target description gives 1024}}
+    snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 2048>]
+    snn_hw.neuron_slice @core0 "a" [0, 6)
+    snn_hw.neuron_slice @core1 "b" [0, 2)
+    snn_hw.route @core0 -> [@core1] hops [1]
+  }
+}
+
+// -----
+
+// Tests a fan-in capacity the target description does not give.
+module attributes {snn.target = {name = "loihi", neurons_per_core = 1024 : i64, axons_in_per_core = 4096 : i64}} {
+  snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
+    %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
+    %a = snn.loihi_neuron %w {snn.name = "a", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+    %v = snn.linear %a {snn.name = "v", weight = dense<1.0> : tensor<2x6xf32>} : tensor<6xf32> -> tensor<2xf32>
+    %b = snn.loihi_neuron %v {snn.name = "b", du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<2xf32>
+    snn.output %b : tensor<2xf32>
+  }
+  snn_hw.board @hw for @net target "loihi" routing mesh grid [1, 1] {
+    snn_hw.chip @chip at (0, 0) cores 128 mesh [8, 16]
+    snn_hw.core @core0 on @chip index 0 use [#snn_hw.use<"neurons", 6, 1024>]
+    // expected-error @+1 {{'snn_hw.core' op states a fan-in capacity of 0 but the target description gives 4096}}
+    snn_hw.core @core1 on @chip index 1 use [#snn_hw.use<"neurons", 2, 1024>, #snn_hw.use<"fan-in", 6, 0>]
+    snn_hw.neuron_slice @core0 "a" [0, 6)
+    snn_hw.neuron_slice @core1 "b" [0, 2)
+    snn_hw.route @core0 -> [@core1] hops [1]
+  }
+}
+
+// -----
+
 // Tests a slice on a core that is not listed.
 snn.network @net(%in: tensor<6xf32>) -> tensor<2xf32> attributes {dt = 1.0e-03 : f64} {
   %w = snn.scale %in {snn.name = "w", scale = 1.0 : f32} : tensor<6xf32> -> tensor<6xf32>
