@@ -263,6 +263,8 @@ LogicalResult lowerhw::lowerNeuronCores(NetworkOp network,
       int64_t synapses;
       SmallVector<int64_t> axons;
       synapsesOf(p, run.begin, run.end, synapses, axons);
+      if (synapses == 0)
+        continue; // Nothing stored: all its weights into these rows are 0.
       hwb.synapseTable(run.core, getNodeName(p), getNodeName(run.op), run.begin,
                        run.end, synapses, axons);
     }

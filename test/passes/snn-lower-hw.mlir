@@ -71,3 +71,28 @@ module attributes {snn.target = {allows_recurrence = true, arithmetic = "loihi",
     snn.output %in : tensor<2xf32>
   }
 }
+
+// -----
+
+// Tests synapse tables of a sparse projection behind a delay and an add:
+// zero weights are no synapses, the axons are the inputs a core's rows use,
+// and a core whose rows get only zero weights of a projection (core 0, "q")
+// has no table for it.
+// CHECK-LABEL: snn.network @sparse
+module attributes {snn.target = {allows_recurrence = true, arithmetic = "loihi", axons_in_per_core = 4096 : i64, axons_out_per_core = 4096 : i64, bias_exp_bits = 3 : i64, bias_mant_bits = 13 : i64, cores = 128 : i64, decay_bits = 12 : i64, fractional_bits = 0 : i64, has_leak = true, has_synaptic_current = true, hop_pj = 3.500000e+00 : f64, max_delay_steps = 0 : i64, multi_spike = false, name = "loihi", neuron_update_pj = 8.100000e+01 : f64, neurons_per_core = 1024 : i64, per_channel_weights = true, reset_subtract = false, reset_to_value = true, spike_pj = 1.700000e+00 : f64, state_bits = 24 : i64, summary = "Loihi", syn_op_pj = 2.360000e+01 : f64, synapse_bytes_per_core = 131072 : i64, synaptic_delay_steps = 1 : i64, threshold_bits = 17 : i64, threshold_shift = 6 : i64, weight_bits = 8 : i64, weight_exp_max = 7 : i64, weight_exp_min = -8 : i64}} {
+  snn.network @sparse(%in: tensor<6xf32>) -> tensor<3xf32> attributes {dt = 1.0e-03 : f64, snn.core_links = array<i32: 0, 1>, snn.cores_used = 2 : i64} {
+    %a = snn.loihi_neuron %in {snn.name = "a", snn.core_of = array<i32: 0, 0, 0, 0, 0, 0>, du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<6xf32>
+    %p = snn.sparse_projection %a {snn.name = "p", row_ptr = array<i32: 0, 1, 1, 4>, cols = array<i32: 5, 0, 1, 4>, values = dense<[1.0, 2.0, 0.0, 3.0]> : tensor<4xf32>} : tensor<6xf32> -> tensor<3xf32>
+    %q = snn.linear %a {snn.name = "q", weight = dense<[[0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0, 0.0, 0.0]]> : tensor<3x6xf32>} : tensor<6xf32> -> tensor<3xf32>
+    %s = snn.add %p, %q : tensor<3xf32>
+    %d = snn.step_delay %s {snn.name = "d", steps = array<i64: 1>} : tensor<3xf32>
+    %b = snn.loihi_neuron %d {snn.name = "b", snn.core_of = array<i32: 0, 1, 1>, du = 4095 : i32, dv = 0 : i32, vth_mant = 1 : i32, bias_mant = 0 : i32, bias_exp = 0 : i32, weight_exp = 0 : i32, v_scale = 1.0 : f64} : tensor<3xf32>
+    snn.output %b : tensor<3xf32>
+  }
+}
+// CHECK: snn_hw.board @sparse_loihi for @sparse target "loihi" routing mesh grid [1, 1] {
+// CHECK:      snn_hw.neuron_slice @core1 "b" [1, 3)
+// CHECK-NEXT: snn_hw.synapse_table @core0 "p" -> "b" [0, 1) synapses 1 axons [5, 6]
+// CHECK-NEXT: snn_hw.synapse_table @core1 "p" -> "b" [1, 3) synapses 2 axons [0, 1, 4, 5]
+// CHECK-NEXT: snn_hw.synapse_table @core1 "q" -> "b" [1, 3) synapses 3 axons [1, 4]
+// CHECK-NEXT: snn_hw.route @core0 -> [@core1] hops [1]
