@@ -1,5 +1,10 @@
-//===- CoreMapExport.cpp - Mapped network to core-map artifact
-//-------------===//
+//===- CoreMapExport.cpp - Mapped network to core-map artifact -----------===//
+//
+// The artifact is a copy of what the module says: the quantized network's
+// plan, and the snn_hw.board's cores, slices and routes in the board's order
+// (routing is computed when the mapping is lowered, see passes/LowerHw*.cpp).
+//
+//===----------------------------------------------------------------------===//
 #include "translate/plan/CoreMapExport.h"
 #include "dialects/snn/SNNOps.h"
 #include "dialects/snn_hw/SNNHWOps.h"
@@ -8,12 +13,11 @@
 #include "translate/plan/PlanExport.h"
 
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
-
-#include "llvm/ADT/StringMap.h"
 
 #include <set>
 
