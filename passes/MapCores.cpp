@@ -297,6 +297,10 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                          << " directed links used, dimension-order routes)";
   }
   network->setAttr("snn.core_links", b.getDenseI32ArrayAttr(flat));
+  network->setAttr("snn.core_fan_in",
+                   b.getDenseI64ArrayAttr(result.fanInPerCore));
+  network->setAttr("snn.core_synapses",
+                   b.getDenseI64ArrayAttr(result.synapsesPerCore));
   network->setAttr("snn.cores_used", b.getI64IntegerAttr(result.numCores));
   network->setAttr("snn.cores_lower_bound",
                    b.getI64IntegerAttr(result.lowerBound));
