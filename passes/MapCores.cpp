@@ -255,8 +255,8 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
           mesh.chipsX);
   } else {
     // SpiNNaker: a chip's cores share its router (no on-chip hops); the
-    // chips in use form a square-ish torus, as the router emitter lays
-    // them out (translate/plan/CoreMapExport.cpp).
+    // chips in use form a square-ish torus, which the snn_hw lowering
+    // routes over (LowerHwCores.cpp).
     mesh.width = static_cast<int>(perChip);
     mesh.height = 1;
     mesh.onChipHops = false;
