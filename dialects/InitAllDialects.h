@@ -4,11 +4,12 @@
 #define SNN_DIALECTS_INITALLDIALECTS_H
 
 #include "dialects/snn/SNNDialect.h"
+#include "dialects/snn_hw/SNNHWDialect.h"
 #include "mlir/IR/DialectRegistry.h"
 
 namespace mlir::snn {
 inline void registerAllDialects(DialectRegistry &registry) {
-  registry.insert<SNNDialect>();
+  registry.insert<SNNDialect, snn_hw::SNNHWDialect>();
 }
 } // namespace mlir::snn
 

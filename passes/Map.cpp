@@ -31,7 +31,7 @@ struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
           << field << "' field";
       return signalPassFailure();
     }
-    for (NetworkOp network : module.getOps<NetworkOp>()) {
+    for (NetworkOp network : llvm::to_vector(module.getOps<NetworkOp>())) {
       LogicalResult result = success();
       switch (target->arithmetic) {
       case Arithmetic::Speck:
@@ -49,7 +49,8 @@ struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
                  << stringifyArithmetic(target->arithmetic)
                  << " arithmetic is not available in this version";
       }
-      if (failed(result))
+      // The board is what emitters read; the attributes are gone after it.
+      if (failed(result) || failed(lowerMappingToHw(network, *target)))
         return signalPassFailure();
     }
   }

@@ -255,8 +255,8 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
           mesh.chipsX);
   } else {
     // SpiNNaker: a chip's cores share its router (no on-chip hops); the
-    // chips in use form a square-ish torus, as the router emitter lays
-    // them out (translate/plan/CoreMapExport.cpp).
+    // chips in use form a square-ish torus, which the snn_hw lowering
+    // routes over (LowerHwCores.cpp).
     mesh.width = static_cast<int>(perChip);
     mesh.height = 1;
     mesh.onChipHops = false;
@@ -297,6 +297,10 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                          << " directed links used, dimension-order routes)";
   }
   network->setAttr("snn.core_links", b.getDenseI32ArrayAttr(flat));
+  network->setAttr("snn.core_fan_in",
+                   b.getDenseI64ArrayAttr(result.fanInPerCore));
+  network->setAttr("snn.core_synapses",
+                   b.getDenseI64ArrayAttr(result.synapsesPerCore));
   network->setAttr("snn.cores_used", b.getI64IntegerAttr(result.numCores));
   network->setAttr("snn.cores_lower_bound",
                    b.getI64IntegerAttr(result.lowerBound));

@@ -154,6 +154,9 @@ LogicalResult mlir::snn::mapSpeck(NetworkOp network,
     for (int d : l.layer.destinations)
       routes.push_back(coreOf[d]);
     l.neuron->setAttr("snn.routes", b.getDenseI64ArrayAttr(routes));
+    l.neuron->setAttr(
+        "snn.core_memory",
+        b.getDenseI64ArrayAttr({need.kernel, need.neuron, need.bias}));
     if (l.pool)
       l.pool->setAttr("snn.core", b.getI64IntegerAttr(coreOf[i]));
     l.neuron.emitRemark() << "layer '" << l.layer.name << "' on core "

@@ -18,6 +18,22 @@ LogicalResult mapNeuronCores(NetworkOp network, const TargetDescription &target,
 /// Speck-style: each population (conv -> IAF -> pool) to one core.
 LogicalResult mapSpeck(NetworkOp network, const TargetDescription &target);
 
+/// Synapse-memory entries a Loihi-style core holds: one weight plus a target
+/// index of the same width per synapse (an approximation of the chips'
+/// packed formats; the partitioner's capacity in MapCores.cpp).
+inline int64_t synapseEntriesPerCore(const TargetDescription &target) {
+  return target.synapseBytesPerCore > 0
+             ? target.synapseBytesPerCore * 8 / (2 * target.weightBits)
+             : 0;
+}
+
+/// Turns the mapping attributes left on `network` by the functions above into
+/// an `snn_hw.board` after it (chips, cores, neuron slices, routes; keys and
+/// router tables for SpiNNaker-style targets) and removes the attributes. A
+/// network without mapping attributes is left alone.
+LogicalResult lowerMappingToHw(NetworkOp network,
+                               const TargetDescription &target);
+
 } // namespace mlir::snn
 
 #endif // SNN_PASSES_MAPPING_H

@@ -4,6 +4,7 @@
 #define SNN_PASSES_PASSES_H
 
 #include "dialects/snn/SNNOps.h"
+#include "dialects/snn_hw/SNNHWDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"

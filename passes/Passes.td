@@ -78,8 +78,8 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     Reads the module's `snn.target` (set by --snn-quantize) and maps the
     network onto the target's cores, checking every capacity in the
     description: one diagnostic per problem, at the layer, saying the
-    resource, the need, the limit and what to change. Mapped ops get an
-    `snn.core` attribute; each layer gets a remark with its resource use.
+    resource, the need, the limit and what to change. Each layer gets a
+    remark with its resource use.
 
     Speck arithmetic: each conv -> IAF -> sum-pool stage on one of the 9
     cores, by the published kernel/neuron/bias memory formulas, as a maximum
@@ -91,6 +91,11 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     `chips_per_board`, `board_chips_x`, ...) minimising hop-weighted traffic;
     `cores-per-chip=N` uses at most N cores of each chip. A network needing
     more cores than the board has is an error at the layer that overflows.
+
+    The pass ends by lowering the result to an `snn_hw.board` (as
+    --snn-lower-hw does), which is what `snn-translate --emit=<target>`
+    reads; the board carries each core's chip and the chips' board
+    positions.
   }];
   let options = [
     Option<"neuronsPerCore", "neurons-per-core", "int64_t", /*default=*/"0",
@@ -98,6 +103,24 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     Option<"coresPerChip", "cores-per-chip", "int64_t", /*default=*/"0",
            "Most cores used per chip (0: all of the target's)">
   ];
+  let dependentDialects = ["::mlir::snn_hw::SNNHWDialect"];
+}
+
+def SNNLowerHw : Pass<"snn-lower-hw", "::mlir::ModuleOp"> {
+  let summary = "Lower a network's mapping attributes to the snn_hw dialect";
+  let description = [{
+    The mappers record their result as attributes on the snn ops
+    (`snn.core_of` per neuron or `snn.core` per layer, `snn.core_links`,
+    `snn.core_slot`, `snn.routes`, ...). This pass turns them into one
+    `snn_hw.board` per mapped network, placed after it: the chips, the cores
+    with their resource use against the target description, the neuron
+    slices, and the routes (mesh hops; SpiNNaker keys, masks and compressed
+    router tables; Speck destinations). It then removes the attributes.
+    `--snn-map` already ends with this lowering; the pass exists for modules
+    mapped by other means. A network without mapping attributes is left
+    alone. See docs/snn-hw-dialect.md.
+  }];
+  let dependentDialects = ["::mlir::snn_hw::SNNHWDialect"];
 }
 
 def SNNLowerBrainScaleS : Pass<"snn-lower-brainscales", "::mlir::ModuleOp"> {

@@ -1,6 +1,7 @@
 //===- ModelLoader.cpp - Any model file to a runtime plan
 //------------------===//
 #include "translate/ModelLoader.h"
+#include "dialects/snn_hw/SNNHWDialect.h"
 #include "runtime/artifact/CoreMapFile.h"
 #include "runtime/plan/Plan.pb.h"
 #include "translate/onnx/OnnxImport.h"
@@ -38,7 +39,8 @@ ModelKind mlir::snn::detectModelKind(llvm::StringRef path) {
 OwningOpRef<ModuleOp>
 mlir::snn::loadModule(llvm::StringRef path, MLIRContext *context,
                       const NirImportOptions &nirOptions) {
-  context->loadDialect<SNNDialect>();
+  // Mapped modules carry their snn_hw board next to the network.
+  context->loadDialect<SNNDialect, snn_hw::SNNHWDialect>();
   switch (detectModelKind(path)) {
   case ModelKind::Nir:
     return importNirFile(path, context, nirOptions);

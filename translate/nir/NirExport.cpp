@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "translate/nir/NirExport.h"
+#include "dialects/InitAllDialects.h"
 #include "translate/nir/NirFile.h"
 #include "translate/nir/NirWrite.h"
 
@@ -343,5 +344,5 @@ void mlir::snn::registerNirExportTranslation() {
         os << (*buffer)->getBuffer();
         return success();
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
 }

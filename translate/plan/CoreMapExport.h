@@ -12,8 +12,9 @@ class CoreMap;
 namespace mlir::snn {
 
 /// Builds the core-map artifact of a quantized and mapped module (after
-/// --snn-quantize and --snn-map): its plan, the cores with their slices, the
-/// target's routing and the resource report.
+/// --snn-quantize and --snn-map): the network's plan, and from its
+/// snn_hw.board the cores with their slices, the target's routing and the
+/// resource report.
 LogicalResult exportCoreMap(ModuleOp module, ::snn::artifact::CoreMap &map);
 
 /// Registers --emit-coremap with snn-translate (--emit=<target> is rewritten

@@ -1,6 +1,7 @@
 //===- PlanExport.cpp - snn network to runtime plan
 //------------------------===//
 #include "translate/plan/PlanExport.h"
+#include "dialects/InitAllDialects.h"
 #include "dialects/snn/SNNSchedule.h"
 #include "runtime/plan/Plan.pb.h"
 
@@ -332,7 +333,7 @@ void mlir::snn::registerPlanExportTranslations() {
         os << bytes;
         return success();
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
   TranslateFromMLIRRegistration text(
       "emit-plan-text", "Emit the runtime plan as protobuf text (for review)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
@@ -344,5 +345,5 @@ void mlir::snn::registerPlanExportTranslations() {
         os << text;
         return success();
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
 }

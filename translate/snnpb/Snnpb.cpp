@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "translate/snnpb/Snnpb.h"
+#include "dialects/InitAllDialects.h"
 #include "translate/snnpb/SnnModel.pb.h"
 
 #include "mlir/AsmParser/AsmParser.h"
@@ -950,7 +951,7 @@ void mlir::snn::registerSnnpbTranslations() {
         os << bytes;
         return success();
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
   TranslateFromMLIRRegistration text(
       "export-snnpb-text",
       "Export the snn.network(s) as an .snnpbtxt model (protobuf text)",
@@ -967,7 +968,7 @@ void mlir::snn::registerSnnpbTranslations() {
         os << out;
         return success();
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
   TranslateToMLIRRegistration import(
       "import-snnpb", "Import an .snnpb (binary) or .snnpbtxt (text) model",
       [](llvm::SourceMgr &sources,
@@ -977,5 +978,5 @@ void mlir::snn::registerSnnpbTranslations() {
         return importSnnpb(buffer->getBuffer(), buffer->getBufferIdentifier(),
                            context);
       },
-      [](DialectRegistry &registry) { registry.insert<SNNDialect>(); });
+      [](DialectRegistry &registry) { registerAllDialects(registry); });
 }
