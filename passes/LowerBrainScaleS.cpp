@@ -47,6 +47,7 @@ struct Translation {
   bool hasSyn = false;
   // Continuous model, per neuron (seconds, model potentials).
   SmallVector<double> tauMem, tauSyn, vLeak, vReset, vThr;
+  SmallVector<double> memDecay; // per step
   /// Model potential one weight unit adds: the per-step input gain chain.
   SmallVector<double> memGain, synGain, synStep; // synStep = dt/tau_syn
   SmallVector<double> r;
@@ -137,6 +138,7 @@ LogicalResult LowerPass::translateModel(Translation &t, double dt, bool exact) {
       return refuse("neuron " + std::to_string(i) + "'s membrane decay " +
                     num(dm) + " per step has no time constant");
     t.tauMem.push_back(tau);
+    t.memDecay.push_back(dm);
     double leakShare = dm < 1 ? 1 - dm : 0;
     t.memGain.push_back(paramAt(n.getMemGain(), i));
     t.r.push_back(leakShare > 0 ? t.memGain.back() / leakShare : 0);
@@ -342,14 +344,12 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
   const double chipTauSyn = bss2::kTauSynRangeUs.lo; // fast synapse (LIF)
   const double usPerModelS = 1e6 / bss2::kTimeAcceleration;
   std::vector<std::pair<double, bss2::Range>> constants;
-  bool anyWithoutSyn = false;
   for (Translation &t : ts) {
     for (double tau : t.tauMem)
       if (std::isfinite(tau))
         constants.push_back({tau, bss2::kTauMemRangeUs});
     for (double tau : t.tauSyn)
       constants.push_back({tau, bss2::kTauSynRangeUs});
-    anyWithoutSyn |= !t.hasSyn;
   }
   if (refractory > 0)
     constants.push_back({refractory, bss2::kRefractoryRangeUs});
@@ -360,11 +360,10 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
     if (auto window = bss2::timeScaleWindow(constants)) {
       auto [lo, hi] = *window;
       // A population without a synaptic current gets the chip's shortest
-      // synapse; keep it within a quarter of a step so a spike's charge
-      // arrives in its own step.
-      double quarter = 4 * chipTauSyn / (dt * usPerModelS);
-      if (anyWithoutSyn && quarter <= hi)
-        lo = std::max(lo, quarter);
+      // synapse, compensated by the input playback advance and charge
+      // factor below; no time stretching for it (stretching coarsens the
+      // tau_mem codes, ~7% per code near 37 us; measured in
+      // docs/brainscales2.md, "Time scale").
       // A 25% margin from the range edges, where the window allows it,
       // leaves calibration room for mismatched circuits.
       if (lo * 1.25 <= hi / 1.25) {
@@ -383,11 +382,19 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
                num(bss2::kTimeAcceleration / k) + "x faster than the model)";
   }
   double modelToUs = usPerModelS * k; // model seconds -> hardware us
+  const double stepUs = dt * modelToUs;
 
   // --- Per population: hardware values and range checks ---
   for (Translation &t : ts) {
-    for (double tau : t.tauMem)
-      t.hwTauMem.push_back(tau * modelToUs);
+    for (auto [tau, decay] : llvm::zip(t.tauMem, t.memDecay)) {
+      // Without a synaptic current the chip's membrane decays exactly over
+      // a step: match the model's per-step decay, e^(-h/tau_mem) = decay
+      // (the Euler rule's dt/(1-decay) would leak 2% less per step at 0.96).
+      if (!t.hasSyn && decay > 0 && decay < 1)
+        t.hwTauMem.push_back(-stepUs / std::log(decay));
+      else
+        t.hwTauMem.push_back(tau * modelToUs);
+    }
     if (t.hasSyn)
       for (double tau : t.tauSyn)
         t.hwTauSyn.push_back(tau * modelToUs);
@@ -489,10 +496,24 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
         // drives the membrane with r i / tau_mem: as a slope in LSB/us.
         g = t.r[i] * t.synGain[i] * t.synStep[i] / t.hwTauMem[i];
       } else {
-        // An exponential current g e^(-t/ts) moves the membrane by
-        // g ts tm / (tm - ts) after it has decayed: match the model's jump.
+        // The model's kick per unit weight becomes the synaptic charge
+        // g ts = factor * kick, with the input playback advanced by
+        // inputAdvanceUs (BrainScaleS2Params.h, "Compensating the synaptic
+        // current"). The factor depends on the kick relative to the
+        // threshold distance: take the neuron's largest weight.
         double tm = t.hwTauMem[i], ts = t.hwTauSyn[i];
-        g = tm > ts ? t.memGain[i] * t.synGain[i] * (tm - ts) / (ts * tm)
+        double kick = t.memGain[i] * t.synGain[i];
+        double wMax = 0;
+        for (auto &[src, w] : t.sources) {
+          int64_t in = static_cast<int64_t>(w.size()) / t.size;
+          for (int64_t c = 0; c < in; ++c)
+            wMax = std::max(wMax, std::abs(w[i * in + c]));
+        }
+        if (!t.bias.empty())
+          wMax = std::max(wMax, std::abs(t.bias[i]));
+        double distance = t.vThr[i] - t.vLeak[i];
+        double q = distance > 0 ? kick * wMax / distance : 0;
+        g = tm > ts ? kick * bss2::inputChargeFactor(tm, ts, stepUs, q) / ts
                     : INFINITY;
       }
       unitGain.push_back(g * t.lsb[i]);
@@ -665,6 +686,20 @@ LogicalResult LowerPass::lowerNetwork(NetworkOp network,
                                              : "sequential_partitions";
   Builder b(&getContext());
   network->setAttr("snn.bss2_time_scale", b.getF64FloatAttr(k));
+  // Input playback advance: only when every population fed by a network
+  // input has no synaptic current (the compensation above assumes it; a
+  // population with one is modelled exactly and must not get early inputs).
+  bool advanceInputs = false, inputToSyn = false;
+  for (Translation &t : ts)
+    for (auto &[src, w] : t.sources)
+      if (isa<BlockArgument>(src)) {
+        advanceInputs |= !t.hasSyn;
+        inputToSyn |= t.hasSyn;
+      }
+  double advanceUs = advanceInputs && !inputToSyn
+                         ? bss2::inputAdvanceUs(chipTauSyn, stepUs)
+                         : 0.0;
+  network->setAttr("snn.bss2_input_advance_us", b.getF64FloatAttr(advanceUs));
   network->setAttr("snn.bss2_execution", b.getStringAttr(execution));
   double maxError = 0;
   for (Translation &t : ts)

@@ -3,6 +3,7 @@
 #include "runtime/analog/Calibration.h"
 #include "runtime/artifact/BrainScaleS2Params.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -184,6 +185,12 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
         fan = &fromCircuit[slotOf[row.source().circuit().partition()].at(
             row.source().circuit().circuit())];
       const bool exc = row.sign() == pb::EXCITATORY;
+      // The row's driver: its amplitude, calibrated by its offset code.
+      const unsigned offsetCode =
+          options.calibrated ? calibrateDriverOffset(chip.rows[row.row()])
+                             : kDriverOffsetNominal;
+      const double driver =
+          chip.rows[row.row()] * driverOffsetFactor(offsetCode);
       for (int j = 0; j < part.circuits_size(); ++j) {
         uint32_t w = row.weights(j);
         if (!w)
@@ -192,7 +199,7 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
         double gain = exc ? params[g].synGainExc : params[g].synGainInh;
         fan->push_back(
             {g, exc,
-             w * gain *
+             w * gain * driver *
                  chip.synapseGain(row.row(), part.circuits(j).circuit())});
       }
     }
@@ -208,6 +215,12 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
     out.voltages.emplace_back(shape);
   }
 
+  // Input events of step k are played back `advance` sub-steps before the
+  // step's start (ParameterSet.input_advance_us); the run starts that much
+  // earlier (a pre-roll whose spikes count into step 0).
+  const int64_t advance =
+      static_cast<int64_t>(std::llround(set.input_advance_us() / d));
+  const int64_t S = options.substeps;
   std::vector<State> state(n);
   std::vector<uint32_t> fired;
   auto deliver = [&](const std::vector<Target> &fan, double count) {
@@ -221,18 +234,25 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
   for (int64_t b = 0; b < batch; ++b) {
     for (size_t i = 0; i < n; ++i)
       state[i] = State{params[i].leak, 0, 0, 0};
-    for (int64_t t = 0; t < steps; ++t) {
-      // The step's input spikes (and the bias source's) arrive at its start.
-      deliver(fromBias, 1.0);
-      if (t < length)
-        for (size_t k = 0; k < inputs.size(); ++k) {
-          const int64_t size = set.inputs(k).size();
-          const float *row = inputs[k].data.data() + (b * length + t) * size;
-          for (int64_t ch = 0; ch < size; ++ch)
-            if (row[ch] != 0)
-              deliver(fromInput[inputOffset[k] + ch], row[ch]);
-        }
-      for (int s = 0; s < options.substeps; ++s) {
+    // Global sub-step g = t * S + s; the pre-roll has g < 0 (t = -1).
+    for (int64_t g = -advance; g < steps * S; ++g) {
+      const int64_t t = g < 0 ? -1 : g / S;
+      // Input spikes of step k, and the bias source's spike for step k,
+      // arrive together at sub-step k * S - advance.
+      if ((g + advance) % S == 0) {
+        const int64_t k = (g + advance) / S;
+        if (k < steps)
+          deliver(fromBias, 1.0);
+        if (k < length && k < steps)
+          for (size_t in = 0; in < inputs.size(); ++in) {
+            const int64_t size = set.inputs(in).size();
+            const float *row = inputs[in].data.data() + (b * length + k) * size;
+            for (int64_t ch = 0; ch < size; ++ch)
+              if (row[ch] != 0)
+                deliver(fromInput[inputOffset[in] + ch], row[ch]);
+          }
+      }
+      {
         fired.clear();
         for (size_t i = 0; i < n; ++i) {
           State &x = state[i];
@@ -256,11 +276,15 @@ bool snn::runtime::analog::emulate(const pb::ParameterSet &set,
         for (uint32_t i : fired) {
           const pb::NeuronCircuit &c = *placed[i];
           Tensor &rec = out.spikes[c.population()];
-          rec.data[(b * steps + t) * set.populations(c.population()).size() +
+          const int64_t bin = std::max<int64_t>(t, 0);
+          rec.data[(b * steps + bin) * set.populations(c.population()).size() +
                    c.index()] += 1.0f;
           deliver(fromCircuit[i], 1.0);
         }
       }
+      // Membranes at the end of each step.
+      if (g < 0 || (g + 1) % S != 0)
+        continue;
       for (size_t i = 0; i < n; ++i) {
         const pb::NeuronCircuit &c = *placed[i];
         const pb::Population &pop = set.populations(c.population());

@@ -4,6 +4,7 @@
 #include "runtime/artifact/BrainScaleS2Params.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace snn::runtime::analog;
 
@@ -11,8 +12,23 @@ double ChipMismatch::synapseGain(uint32_t row, uint32_t circuit) const {
   return synapse[static_cast<size_t>(row) * bss2::kNeuronsPerChip + circuit];
 }
 
+double snn::runtime::analog::driverOffsetFactor(unsigned code) {
+  return 1.0 +
+         (static_cast<double>(code) - kDriverOffsetNominal) * kDriverOffsetStep;
+}
+
+unsigned snn::runtime::analog::calibrateDriverOffset(double rowGain) {
+  unsigned best = kDriverOffsetNominal;
+  for (unsigned c = 0; c < kDriverOffsetCodes; ++c)
+    if (std::abs(rowGain * driverOffsetFactor(c) - 1.0) <
+        std::abs(rowGain * driverOffsetFactor(best) - 1.0))
+      best = c;
+  return best;
+}
+
 ChipMismatch snn::runtime::analog::nominalChip() {
   ChipMismatch chip;
+  chip.rows.assign(bss2::kRowsPerChip, 1.0);
   chip.circuits.assign(bss2::kNeuronsPerChip, CircuitMismatch{});
   chip.synapse.assign(
       static_cast<size_t>(bss2::kRowsPerChip) * bss2::kNeuronsPerChip, 1.0);
@@ -53,5 +69,9 @@ ChipMismatch snn::runtime::analog::drawChip(uint64_t seed, uint32_t chip,
                      bss2::kNeuronsPerChip);
   for (double &s : out.synapse)
     s = gain(m.synapseGain);
+  // Drawn last so the draws above keep their place in the stream.
+  out.rows.resize(bss2::kRowsPerChip);
+  for (double &r : out.rows)
+    r = gain(m.rowGain);
   return out;
 }

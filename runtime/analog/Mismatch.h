@@ -24,7 +24,12 @@ struct MismatchModel {
   double potentialOffsetLsb = 8.0; // leak, reset, threshold: + offset
   double potentialGain = 0.03;     // slope of the code->potential line
   double synGainGain = 0.20;       // per-circuit synaptic input strength
-  double synapseGain = 0.05;       // per synapse (uncalibrated)
+  /// Per synapse row (its synapse driver's output amplitude); calibrated by
+  /// the driver's 4-bit offset, as calix's STPOffsetCalibration does.
+  double rowGain = 0.05;
+  /// Per single synapse, never calibrated. No published figure found: 0 by
+  /// default (docs/brainscales2-emulator.md); set it to study its effect.
+  double synapseGain = 0.0;
   /// Gains are kept above this fraction of nominal (a circuit never inverts).
   double minGain = 0.2;
 };
@@ -37,8 +42,22 @@ struct CircuitMismatch {
   double synGainExc = 1, synGainInh = 1;
 };
 
+/// The synapse driver offset that calibrates a row's amplitude: codes
+/// 0..kDriverOffsetCodes-1, each kDriverOffsetStep of relative amplitude,
+/// code kDriverOffsetNominal (the uncalibrated setting) leaving it as is.
+/// The step covers +-2.4 sigma of rowGain with 16 codes [assumption: calix
+/// states the 4-bit range, not the amplitude per code].
+inline constexpr unsigned kDriverOffsetCodes = 16;
+inline constexpr unsigned kDriverOffsetNominal = 8;
+inline constexpr double kDriverOffsetStep = 0.015;
+double driverOffsetFactor(unsigned code);
+/// The offset code calix would choose for a row of amplitude `rowGain`.
+unsigned calibrateDriverOffset(double rowGain);
+
 struct ChipMismatch {
   std::vector<CircuitMismatch> circuits; // kNeuronsPerChip
+  /// Amplitude of each synapse row's driver (kRowsPerChip).
+  std::vector<double> rows;
   /// Synapse gain of (row, circuit): synapse[row * kNeuronsPerChip + circuit].
   std::vector<double> synapse;
   double synapseGain(uint32_t row, uint32_t circuit) const;

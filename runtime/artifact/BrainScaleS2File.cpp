@@ -113,7 +113,8 @@ bool snn::runtime::validateBss2(const pb::ParameterSet &set, std::string &err) {
     err = "not a BrainScaleS-2 parameter set (no magic)";
     return false;
   }
-  if (set.format_version() == 0 || set.format_version() > kBss2FormatVersion) {
+  // Exactly this version: format 1's synaptic-gain codes mean other gains.
+  if (set.format_version() != kBss2FormatVersion) {
     err = "BrainScaleS-2 format version " +
           std::to_string(set.format_version()) +
           " is not supported (this runtime reads version " +
@@ -123,6 +124,11 @@ bool snn::runtime::validateBss2(const pb::ParameterSet &set, std::string &err) {
   if (!positiveFinite(set.model_dt()) ||
       !positiveFinite(set.time_acceleration())) {
     err = "model_dt and time_acceleration must be finite and > 0";
+    return false;
+  }
+  if (!std::isfinite(set.input_advance_us()) || set.input_advance_us() < 0 ||
+      set.input_advance_us() > 1e6) {
+    err = "input_advance_us must be finite and in 0..1e6 hardware us";
     return false;
   }
   if (set.refractory_clock_scale() > bss2::kRefractoryScaleMax) {

@@ -16,7 +16,7 @@
 namespace snn::runtime {
 
 inline constexpr const char *kBss2Magic = "snn-brainscales2";
-inline constexpr uint32_t kBss2FormatVersion = 1;
+inline constexpr uint32_t kBss2FormatVersion = 2;
 
 /// True if `path` holds a BrainScaleS-2 parameter set (binary, or text when it
 /// ends in .pbtxt/.txt), judged by its magic.

@@ -87,10 +87,11 @@ snn.network @n(%in: tensor<1xf32>) -> tensor<1xf32> attributes {dt = 1.0e-04 : f
 
 //--- syn-gain.mlir
 // A weight of 63 with v-scale 170: g = 170 * r(10) * 1 * lsb(1) / 1 us = 1700
-// LSB/us per code, beyond the 10-bit gain cell's 102.2.
+// LSB/us per code, beyond the 10-bit gain cell's 1022 * 0.02 = 20.44 (format 2;
+// format 1's 0.1 per code gave 102.2). v-scale 170 * 20.44 / 1700 = 2.044.
 snn.network @n(%in: tensor<1xf32>) -> tensor<1xf32> attributes {dt = 1.0e-04 : f64, snn.discretization = "euler"} {
   %w = snn.linear %in {weight = dense<63.0> : tensor<1x1xf32>} : tensor<1xf32> -> tensor<1xf32>
-  // expected-error @+1 {{population 'strong': syn_gain = 1700 LSB/us per weight code is outside the calibratable range 0.1-102.2 LSB/us per weight code; nearest legal value 102.2 LSB/us per weight code; v-scale=10.22 would bring it into range}}
+  // expected-error @+1 {{population 'strong': syn_gain = 1700 LSB/us per weight code is outside the calibratable range 0.02-20.44 LSB/us per weight code; nearest legal value 20.44 LSB/us per weight code; v-scale=2.044 would bring it into range}}
   %s = snn.step_neuron %w {snn.name = "strong", syn_decay = 0.8 : f32, syn_gain = 1.0 : f32, mem_decay = 0.9 : f32, mem_gain = 1.0 : f32, mem_bias = 0.0 : f32, threshold = 1.0 : f32, reset = #snn<reset zero>} : tensor<1xf32>
   snn.output %s : tensor<1xf32>
 }

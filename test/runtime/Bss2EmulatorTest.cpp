@@ -53,13 +53,13 @@ TEST(Bss2Emulator, MembraneFollowsTheClosedForm) {
   neuron.tauMemUs = 2.0;
   neuron.tauSynExcUs = 0.7;
   pb::ParameterSet set = test::makeBss2(1, 1, neuron);
-  test::addInputRow(set, 0, true, {4});
+  test::addInputRow(set, 0, true, {16});
   Emulation out = run(set, spikesAt(60, 1, {{3, 0}}), nominal());
   ASSERT_EQ(out.circuits.size(), 1u);
   const CircuitParams &p = out.circuits[0].realised;
   // Nominal chip: realised = the nominal curves at the nominal codes.
   EXPECT_NEAR(p.tauMemUs, 511.0 / 256, 1e-12);
-  const double h = 0.1, jump = 4 * p.synGainExc;
+  const double h = 0.1, jump = 16 * p.synGainExc;
   const pb::Population &pop = set.populations(0);
   double maxV = 0;
   for (int64_t t = 0; t < 60; ++t) {

@@ -17,7 +17,7 @@ namespace snn::runtime::test {
 struct Bss2Neuron {
   double tauMemUs = 10, tauSynExcUs = 5, tauSynInhUs = 5;
   double leak = 80, reset = 70, threshold = 125, refractoryUs = 2;
-  double synGainExc = 20, synGainInh = 20; // CADC LSB/us per weight code
+  double synGainExc = 5, synGainInh = 5; // CADC LSB/us per weight code
 };
 
 /// One population `name` of `n` identical neurons on partition 0 (circuits

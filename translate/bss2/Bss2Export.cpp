@@ -69,6 +69,9 @@ LogicalResult mlir::snn::exportBss2(ModuleOp module, pb::ParameterSet &set) {
   set.set_model_dt(network.getDt().convertToDouble());
   set.set_time_acceleration(bss2::kTimeAcceleration /
                             timeScale.getValueAsDouble());
+  if (auto advance =
+          network->getAttrOfType<FloatAttr>("snn.bss2_input_advance_us"))
+    set.set_input_advance_us(advance.getValueAsDouble());
   StringRef exec = execution.getValue();
   set.set_execution(exec == "single_chip"      ? pb::SINGLE_CHIP
                     : exec == "parallel_chips" ? pb::PARALLEL_CHIPS

@@ -10,7 +10,7 @@
 // RUN: not snn-translate --emit=brainscales2 %s 2>&1 | FileCheck %s --check-prefix=NOTLOWERED
 // RUN: not snn-translate --emit=truenorth %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 
-// CHECK: format_version: 1
+// CHECK: format_version: 2
 // CHECK: target: "brainscales2"
 // CHECK: model_dt: 0.0001
 // CHECK: time_acceleration: 1000
@@ -20,21 +20,25 @@
 // CHECK-NEXT: size: 2
 // CHECK-NEXT: aliases: "out"
 // CHECK: partitions {
-// Neuron 0: tau_mem 1 us -> 511 / 1 = 511; tau_syn 0.5 us -> 306.6 / 0.5 =
-// 613; 50 LSB -> 200, 220 LSB -> 880 (4 codes per LSB); syn_gain 17 -> 170
-// (0.1 per code); refractory 0.04 us = 5 ticks of 8 ns.
+// Neuron 0: tau_mem 1 us -> 511 / 1 = 511; tau_syn 0.5 us -> 240 / 0.5 =
+// 480; 50 LSB -> 200, 213.52 LSB -> 854.08 -> 854 (4 codes per LSB); syn_gain
+// 16.352 (the gain cap, see the pass test) -> 817.6 -> 818 (0.02 per code);
+// neuron 1's 3.2704 -> 163.52 -> 164; refractory 0.04 us = 5 ticks of 8 ns.
+// (Format 1 had 306.6 / tau_syn and 0.1 per gain code: 613, 880, 170, 34.) The network has a
+// synaptic current, so its inputs are not advanced: input_advance_us stays
+// 0, which the text form omits.
 // CHECK: codes {
 // CHECK-NEXT: tau_mem: 511
-// CHECK-NEXT: tau_syn_exc: 613
-// CHECK-NEXT: tau_syn_inh: 613
+// CHECK-NEXT: tau_syn_exc: 480
+// CHECK-NEXT: tau_syn_inh: 480
 // CHECK-NEXT: leak: 200
 // CHECK-NEXT: reset: 200
-// CHECK-NEXT: threshold: 880
-// CHECK-NEXT: syn_gain_exc: 170
-// CHECK-NEXT: syn_gain_inh: 170
+// CHECK-NEXT: threshold: 854
+// CHECK-NEXT: syn_gain_exc: 818
+// CHECK-NEXT: syn_gain_inh: 818
 // CHECK-NEXT: refractory_counter: 5
 // CHECK: circuit: 1
-// CHECK: syn_gain_exc: 34
+// CHECK: syn_gain_exc: 164
 // Rows: input 0 exc (63 into neuron 0), input 1 exc (63 into neuron 1),
 // input 1 inh (32 into neuron 0), the bias inh (32 into neuron 1).
 // CHECK: rows {
@@ -61,6 +65,7 @@
 // CHECK: sign: INHIBITORY
 // CHECK-NEXT: weights: 0
 // CHECK-NEXT: weights: 32
+// CHECK-NOT: input_advance_us
 // CHECK: usage {
 // CHECK-NEXT: resource: "neuron circuits"
 // CHECK-NEXT: used: 2
