@@ -46,42 +46,6 @@ void snn::runtime::scaleKernel(const float *s, int64_t ns, int64_t n,
     y[k] = s[ns == 1 ? 0 : k] * x[k];
 }
 
-void snn::runtime::convKernel(const ConvGeom &g, const float *w, const float *b,
-                              const float *x, float *y) {
-  convChannels(g, w, b, x, y, 0, g.cout);
-}
-
-void snn::runtime::convChannels(const ConvGeom &g, const float *w,
-                                const float *b, const float *x, float *y,
-                                int64_t lo, int64_t hi) {
-  int64_t cinPerGroup = g.cin / g.groups, coutPerGroup = g.cout / g.groups;
-  for (int64_t co = lo; co < hi; ++co) {
-    int64_t ciBase = (co / coutPerGroup) * cinPerGroup;
-    const float *wc = w + co * cinPerGroup * g.kh * g.kw;
-    for (int64_t oy = 0; oy < g.oh; ++oy) {
-      for (int64_t ox = 0; ox < g.ow; ++ox) {
-        float acc = 0.0f;
-        for (int64_t ci = 0; ci < cinPerGroup; ++ci) {
-          const float *xc = x + (ciBase + ci) * g.h * g.w;
-          const float *wk = wc + ci * g.kh * g.kw;
-          for (int64_t ky = 0; ky < g.kh; ++ky) {
-            int64_t iy = oy * g.sh - g.ph + ky * g.dh;
-            if (iy < 0 || iy >= g.h)
-              continue;
-            for (int64_t kx = 0; kx < g.kw; ++kx) {
-              int64_t ix = ox * g.sw - g.pw + kx * g.dw;
-              if (ix < 0 || ix >= g.w)
-                continue;
-              acc += wk[ky * g.kw + kx] * xc[iy * g.w + ix];
-            }
-          }
-        }
-        y[(co * g.oh + oy) * g.ow + ox] = b ? acc + b[co] : acc;
-      }
-    }
-  }
-}
-
 void snn::runtime::poolKernel(const PoolGeom &g, const float *x, float *y) {
   poolChannels(g, x, y, 0, g.c);
 }
