@@ -42,9 +42,12 @@ void copyProbe(const detail::Simulation &sim, const Probe &p, int64_t offset,
     std::copy(y.begin() + lo, y.begin() + hi, dst + lo);
     return;
   }
-  const std::vector<NeuronState> &neurons = sim.neurons(p.node);
-  for (int64_t k = lo; k < hi && !neurons.empty(); ++k)
-    dst[k] = p.kind == Probe::Membrane ? neurons[k].v : neurons[k].i;
+  const detail::NeuronStore &neurons = sim.neurons(p.node);
+  if (!neurons.empty()) {
+    const std::vector<float> &src =
+        p.kind == Probe::Membrane ? neurons.v : neurons.i;
+    std::copy(src.begin() + lo, src.begin() + hi, dst + lo);
+  }
   // Fixed-point state is recorded raw (integer units, see v_scale).
   const std::vector<FixedState> &fixed = sim.fixedStates(p.node);
   for (int64_t k = lo; k < hi && !fixed.empty(); ++k)
