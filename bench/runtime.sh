@@ -125,27 +125,31 @@ if [ -x "$RUN" ]; then
   for model in braille/braille_noDelay_bias_zero.nir cnn/cnn_sinabs.nir; do
     name=$(basename "$model" .nir)
     [ -f "$data/$model" ] || { echo "skipped $name: $data/$model not found"; continue; }
-    for mode in float loihi spinnaker speck; do
-      planfile="$work/$name.$mode.pb"
-      targ=(); [ $mode = float ] || targ=(--target "$mode")
-      # Speck's neurons reset by subtraction (sinabs' IAF).
-      [ $mode = speck ] && targ+=(--nir-reset=subtract)
-      # Emitting the plan needs a run; a one-step zero input is enough.
-      if ! "$PY" - "$data/$model" "$work/$name.in.npy" <<'EOF' 2>/dev/null; then
+    # Emitting the plan needs a run; a one-step zero input is enough.
+    if ! "$PY" - "$data/$model" "$work/$name.in.npy" <<'EOF' 2>/dev/null; then
 import sys, h5py, numpy as np
 f = h5py.File(sys.argv[1], "r")
 shape = [int(d) for d in f["node/nodes/input/shape"][()]] if "input" in f["node/nodes"] else None
 np.save(sys.argv[2], np.zeros([1, 1] + shape, dtype=np.float32))
 EOF
-        echo "skipped $name: cannot read its input shape"; break
-      fi
-      # Compiling a plan takes seconds; keep it while snn-run and the model
-      # are older than it.
-      if [ -s "$planfile" ] && [ "$planfile" -nt "$RUN" ] && [ "$planfile" -nt "$data/$model" ]; then
+      echo "skipped $name: cannot read its input shape"; continue
+    fi
+    for mode in float loihi spinnaker speck; do
+      planfile="$work/$name.$mode.pb"
+      log="$work/$name.$mode.log"
+      targ=(); [ $mode = float ] || targ=(--target "$mode")
+      # Speck's neurons reset by subtraction (sinabs' IAF).
+      [ $mode = speck ] && targ+=(--nir-reset=subtract)
+      # Compiling a plan takes seconds: keep the plan, or the refusal, while
+      # it is newer than snn-run and the model.
+      fresh() { [ -s "$1" ] && [ "$1" -nt "$RUN" ] && [ "$1" -nt "$data/$model" ]; }
+      if fresh "$planfile"; then
         :
-      elif ! "$RUN" "$data/$model" --input "$work/$name.in.npy" "${targ[@]}" --emit-plan "$planfile" --quiet >"$work/$name.$mode.log" 2>&1; then
+      elif fresh "$log" && [ ! -e "$planfile" ]; then
+        echo "skipped $name $mode: $(tail -1 "$log")"; continue
+      elif ! "$RUN" "$data/$model" --input "$work/$name.in.npy" "${targ[@]}" --emit-plan "$planfile" --quiet >"$log" 2>&1; then
         rm -f "$planfile"
-        echo "skipped $name $mode: $(tail -1 "$work/$name.$mode.log")"; continue
+        echo "skipped $name $mode: $(tail -1 "$log")"; continue
       fi
       for b in $plan_batches; do
         echo "$("$BENCH" plan --file "$planfile" --batch "$b" --steps 100 --threads "$threads" --repeat "$repeat") mode=$mode"
