@@ -55,6 +55,23 @@ void copyProbe(const detail::Simulation &sim, const Probe &p, int64_t offset,
         static_cast<float>(p.kind == Probe::Membrane ? fixed[k].v : fixed[k].i);
 }
 
+/// Sum of y[lo, hi), all whole numbers (spike counts). Whole numbers add
+/// exactly in double in any order, so eight independent partial sums give
+/// the serial sum's value without its chain of dependent adds.
+double sumWholeNumbers(const float *y, int64_t lo, int64_t hi) {
+  double part[8] = {};
+  int64_t k = lo;
+  for (; k + 8 <= hi; k += 8)
+    for (int j = 0; j < 8; ++j)
+      part[j] += y[k + j];
+  double sum = 0.0;
+  for (; k < hi; ++k)
+    sum += y[k];
+  for (double p : part)
+    sum += p;
+  return sum;
+}
+
 /// Whether `node` has the state recorded as "NAME:c".
 bool hasState(const plan::Node &node, char c) {
   if (node.has_neuron())
@@ -279,11 +296,7 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
         }
         for (size_t c = 0; c < counted.size(); ++c) {
           sim.ownedRange(counted[c], rank, teamSize, lo, hi);
-          const float *y = sim.output(counted[c]).data();
-          double sum = 0.0;
-          for (int64_t k = lo; k < hi; ++k)
-            sum += y[k];
-          mine[c] += sum;
+          mine[c] += sumWholeNumbers(sim.output(counted[c]).data(), lo, hi);
         }
         if (rank == 0 &&
             ++sinceReport >= std::max<int64_t>(1, options.progressEvery)) {

@@ -108,9 +108,23 @@ void snn::runtime::sparseRows(const uint32_t *rowPtr, const uint32_t *col,
 
 int64_t snn::runtime::nonZeroIndices(const float *x, int64_t n,
                                      uint32_t *active) {
-  // Branch-free append: spikes are rare but not predictable per element.
-  int64_t count = 0;
-  for (int64_t k = 0; k < n; ++k) {
+  // Spikes are rare: test 16 elements at a time (one vector compare) and
+  // skip the all-zero groups; append the others branch-free, as spikes are
+  // not predictable per element.
+  constexpr int64_t kGroup = 16;
+  int64_t count = 0, k = 0;
+  for (; k + kGroup <= n; k += kGroup) {
+    bool any = false;
+    for (int64_t j = 0; j < kGroup; ++j)
+      any |= x[k + j] != 0.0f;
+    if (!any)
+      continue;
+    for (int64_t j = k; j < k + kGroup; ++j) {
+      active[count] = static_cast<uint32_t>(j);
+      count += x[j] != 0.0f;
+    }
+  }
+  for (; k < n; ++k) {
     active[count] = static_cast<uint32_t>(k);
     count += x[k] != 0.0f;
   }
