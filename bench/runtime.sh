@@ -8,9 +8,10 @@
 # Builds nothing: build snn-runtime-bench (and snn-run for benchmark 3) in
 # $SNN_BUILD (default build/). Brian2 comes from python3-brian
 # (scripts/setup.sh --bench installs it); without it the peer columns say
-# why they are missing. --quick (about 2 minutes once Brian2's project is
-# compiled; the first run compiles it) uses 2e4 neurons, 500 steps and batch 1
-# for benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
+# why they are missing. --quick (measured: 81 s on the shared 2-core machine
+# with nothing cached, 41 s once Brian2's projects and the plans are cached in
+# $SNN_BUILD/bench-runtime) uses 2e4 neurons, 500 steps and batch 1 for
+# benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
 # benchmark 3, and one run of the peer.
 # Brian2 runs single-threaded (no OpenMP) unless --peer-threads says
 # otherwise: its run time is std::clock(), the CPU time of all its threads,
