@@ -3,17 +3,24 @@
 # CPU engine (snn-runtime-bench) against Brian2 C++ standalone on the same
 # networks in the same run, plus the copy bandwidth that bounds both.
 #
-#   bench/runtime.sh [--quick] [--threads N] [--repeat R]
+#   bench/runtime.sh [--quick] [--threads N] [--repeat R] [--peer-threads P]
 #
 # Builds nothing: build snn-runtime-bench (and snn-run for benchmark 3) in
 # $SNN_BUILD (default build/). Brian2 comes from python3-brian
 # (scripts/setup.sh --bench installs it); without it the peer columns say
-# why they are missing. --quick (about 2 minutes once Brian2's project is
-# compiled; the first run compiles it) uses 2e4 neurons, 500 steps and batch 1
-# for benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
+# why they are missing. --quick (measured: 81 s on the shared 2-core machine
+# with nothing cached, 41 s once Brian2's projects and the plans are cached in
+# $SNN_BUILD/bench-runtime) uses 2e4 neurons, 500 steps and batch 1 for
+# benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
 # benchmark 3, and one run of the peer.
+# Brian2 runs single-threaded (no OpenMP) unless --peer-threads says
+# otherwise: its run time is std::clock(), the CPU time of all its threads,
+# and with 2 OpenMP threads on this shared 2-core machine that was 300 times
+# the single-threaded figure (threads spinning at every step's barrier).
 # The last line is
 #   ratio_vs_brian2=<benchmark 1 events/s, ours batch 1 / Brian2> bandwidth_fraction=<ours batch 1>
+# where ours is wall time with N threads and Brian2's is its own timer (CPU
+# time, at most its wall time): the ratio never favours us.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${SNN_BUILD:-build}"
@@ -23,12 +30,14 @@ PY=/usr/bin/python3
 quick=0
 threads=$(nproc)
 repeat=3
+peer_threads=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --threads) threads="$2"; shift ;;
     --repeat) repeat="$2"; shift ;;
-    *) echo "runtime.sh: unknown argument '$1' (--quick, --threads N, --repeat R)" >&2; exit 2 ;;
+    --peer-threads) peer_threads="$2"; shift ;;
+    *) echo "runtime.sh: unknown argument '$1' (--quick, --threads N, --repeat R, --peer-threads P)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -50,10 +59,13 @@ else
 fi
 work="$BUILD/bench-runtime"
 mkdir -p "$work"
+# Wall seconds since the previous lap, printed after each section.
+lap_start=$SECONDS
+lap() { echo "-- $1 took $((SECONDS - lap_start)) s"; lap_start=$SECONDS; }
 field() { sed -n "s/\(^\|.* \)$1=\([^ ]*\).*/\2/p" | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "nan" }'; }
 
-echo "== conditions: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), threads=$threads, repeat=$repeat (medians)"
+echo "== conditions: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), threads=$threads, repeat=$repeat (medians), Brian2 OpenMP threads=$peer_threads (0: none)"
 
 echo "== copy bandwidth (STREAM-like, read + write bytes)"
 copy=$("$BENCH" copy --mib 256 --threads "$threads" --repeat 10)
@@ -66,14 +78,15 @@ ours=$("$BENCH" random --neurons "$neurons" --synapses 1000 --steps $steps \
 echo "$ours"
 ours1=$(echo "$ours" | grep ' batch=1 ' | field events_per_s)
 if [ $peer = 1 ]; then
-  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_${neurons}_$steps" \
-    "$neurons" 1000 $steps "$threads" "$peer_repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
+  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_${neurons}_${steps}_t$peer_threads" \
+    "$neurons" 1000 $steps "$peer_threads" "$peer_repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
     || { echo "brian2 failed, see $work/brian2_random.log"; brian=""; }
   echo "$brian"
   brian_eps=$(echo "$brian" | field events_per_s)
   echo "$ours" | while read -r line; do
     b=$(echo "$line" | field batch)
-    echo "ratio batch=$b events_per_s ours/brian2(batch 1)=$(ratio "$(echo "$line" | field events_per_s)" "$brian_eps")"
+    echo "ratio batch=$b events_per_s ours(wall)/brian2(batch 1, its CPU time)=$(ratio "$(echo "$line" | field events_per_s)" "$brian_eps")" \
+      "per CPU second ours/brian2=$(ratio "$(echo "$line" | field events_per_cpu_s)" "$brian_eps")"
   done
   echo "firing rate (Hz): ours=$(echo "$ours" | grep ' batch=1 ' | field rate_hz) brian2=$(echo "$brian" | field rate_hz)"
 else
@@ -81,14 +94,15 @@ else
 fi
 # Limit: every event streams a 4-byte row index and a 4-byte weight.
 frac=$(awk -v e="$ours1" -v bw="$bw" 'BEGIN { printf "%.4f", e * 8 / (bw * 1e9) }')
+lap "benchmark 1"
 echo "bandwidth: ${bw} GB/s => limit $(awk -v bw="$bw" 'BEGIN { printf "%.4g", bw * 1e9 / 8 }') events/s at 8 B/event; ours batch 1 = $frac of it"
 
 echo "== benchmark 2: CUBA balanced network, 4000 LIF, p = 0.02, $cuba_s s"
 cuba=$("$BENCH" balanced --seconds "$cuba_s" --threads "$threads" --repeat "$repeat")
 echo "$cuba"
 if [ $peer = 1 ]; then
-  bcuba=$("$PY" bench/runtime/brian2_peer.py cuba "$work/brian2_cuba" "$cuba_s" \
-    "$threads" "$peer_repeat" 2>"$work/brian2_cuba.log" | grep '^bench=') \
+  bcuba=$("$PY" bench/runtime/brian2_peer.py cuba "$work/brian2_cuba_t$peer_threads" "$cuba_s" \
+    "$peer_threads" "$peer_repeat" 2>"$work/brian2_cuba.log" | grep '^bench=') \
     || { echo "brian2 failed, see $work/brian2_cuba.log"; bcuba=""; }
   echo "$bcuba"
   r1=$(echo "$cuba" | field rate_hz); r2=$(echo "$bcuba" | field rate_hz)
@@ -103,6 +117,8 @@ if [ $peer = 1 ]; then
   echo "note: ours integrates v by exponential Euler with ge, gi held over the step; Brian2 integrates the linear system exactly; neither has the example's 5 ms refractory period"
 fi
 
+lap "benchmark 2"
+
 echo "== benchmark 3: real models (samples/s; random spike inputs at density 0.1)"
 if [ -x "$RUN" ]; then
   data=../shared/data/nir
@@ -110,22 +126,31 @@ if [ -x "$RUN" ]; then
   for model in braille/braille_noDelay_bias_zero.nir cnn/cnn_sinabs.nir; do
     name=$(basename "$model" .nir)
     [ -f "$data/$model" ] || { echo "skipped $name: $data/$model not found"; continue; }
-    for mode in float loihi spinnaker speck; do
-      planfile="$work/$name.$mode.pb"
-      targ=(); [ $mode = float ] || targ=(--target "$mode")
-      # Speck's neurons reset by subtraction (sinabs' IAF).
-      [ $mode = speck ] && targ+=(--nir-reset=subtract)
-      # Emitting the plan needs a run; a one-step zero input is enough.
-      if ! "$PY" - "$data/$model" "$work/$name.in.npy" <<'EOF' 2>/dev/null; then
+    # Emitting the plan needs a run; a one-step zero input is enough.
+    if ! "$PY" - "$data/$model" "$work/$name.in.npy" <<'EOF' 2>/dev/null; then
 import sys, h5py, numpy as np
 f = h5py.File(sys.argv[1], "r")
 shape = [int(d) for d in f["node/nodes/input/shape"][()]] if "input" in f["node/nodes"] else None
 np.save(sys.argv[2], np.zeros([1, 1] + shape, dtype=np.float32))
 EOF
-        echo "skipped $name: cannot read its input shape"; break
-      fi
-      if ! "$RUN" "$data/$model" --input "$work/$name.in.npy" "${targ[@]}" --emit-plan "$planfile" --quiet >"$work/$name.$mode.log" 2>&1; then
-        echo "skipped $name $mode: $(tail -1 "$work/$name.$mode.log")"; continue
+      echo "skipped $name: cannot read its input shape"; continue
+    fi
+    for mode in float loihi spinnaker speck; do
+      planfile="$work/$name.$mode.pb"
+      log="$work/$name.$mode.log"
+      targ=(); [ $mode = float ] || targ=(--target "$mode")
+      # Speck's neurons reset by subtraction (sinabs' IAF).
+      [ $mode = speck ] && targ+=(--nir-reset=subtract)
+      # Compiling a plan takes seconds: keep the plan, or the refusal, while
+      # it is newer than snn-run and the model.
+      fresh() { [ -s "$1" ] && [ "$1" -nt "$RUN" ] && [ "$1" -nt "$data/$model" ]; }
+      if fresh "$planfile"; then
+        :
+      elif fresh "$log" && [ ! -e "$planfile" ]; then
+        echo "skipped $name $mode: $(tail -1 "$log")"; continue
+      elif ! "$RUN" "$data/$model" --input "$work/$name.in.npy" "${targ[@]}" --emit-plan "$planfile" --quiet >"$log" 2>&1; then
+        rm -f "$planfile"
+        echo "skipped $name $mode: $(tail -1 "$log")"; continue
       fi
       for b in $plan_batches; do
         echo "$("$BENCH" plan --file "$planfile" --batch "$b" --steps 100 --threads "$threads" --repeat "$repeat") mode=$mode"
@@ -135,6 +160,8 @@ EOF
 else
   echo "skipped: $RUN not built"
 fi
+
+lap "benchmark 3"
 
 echo "== benchmark 5: GPU"
 if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then

@@ -9,6 +9,8 @@ DIR keeps the generated C++ project, so a rerun with the same network only
 recompiles what changed. Run time is Brian2's own measurement of the
 simulation loop (results/last_run_info.txt), not compilation or synapse
 creation; the compiled binary is rerun REPEAT times and the median reported.
+Brian2 measures it with std::clock(): CPU seconds of all its threads, which
+for one thread (THREADS = 0: no OpenMP) is at most its wall time.
 """
 import os
 import subprocess

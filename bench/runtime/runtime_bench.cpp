@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <random>
 #include <string>
@@ -178,17 +179,33 @@ std::unique_ptr<Engine> makeEngine(plan::Plan p) {
   return e;
 }
 
-/// Runs `reps` times; returns the median seconds of Engine::run.
+/// CPU seconds used by the whole process (all threads) so far. Brian2's
+/// standalone timer is std::clock(), i.e. this, so reporting it too compares
+/// like with like on a machine shared with other work (wall time then also
+/// counts the time spent waiting for a core).
+double processCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/// Runs `reps` times; returns the median wall seconds of Engine::run and, in
+/// `cpuSeconds` (optional), the median process CPU seconds.
 double timeRuns(const Engine &engine, const std::vector<Tensor> &inputs,
-                const RunOptions &opts, int reps, RunResult &result) {
-  std::vector<double> secs;
+                const RunOptions &opts, int reps, RunResult &result,
+                double *cpuSeconds = nullptr) {
+  std::vector<double> secs, cpu;
   for (int k = 0; k < reps; ++k) {
     std::string err;
+    double cpuStart = processCpuSeconds();
     auto start = Clock::now();
     if (!engine.run(inputs, opts, result, err))
       die("run failed: " + err);
     secs.push_back(secondsSince(start));
+    cpu.push_back(processCpuSeconds() - cpuStart);
   }
+  if (cpuSeconds)
+    *cpuSeconds = median(cpu);
   return median(secs);
 }
 
@@ -262,23 +279,27 @@ int runRandom(const Args &a) {
     RunOptions opts;
     opts.threads = threads;
     RunResult result;
-    // One untimed run builds the event-driven matrices for this team size.
+    // One untimed step builds the event-driven matrices for this team size
+    // (a whole untimed run would double the cost of batch 64 at full size).
     auto prep = Clock::now();
+    opts.steps = 1;
     timeRuns(*engine, {input}, opts, 1, result);
+    opts.steps = -1;
     double firstSeconds = secondsSince(prep);
-    double secs = timeRuns(*engine, {input}, opts, reps, result);
+    double cpu = 0;
+    double secs = timeRuns(*engine, {input}, opts, reps, result, &cpu);
     double spikes = totalSpikes(result, "lif");
     // Events = spikes x out-degree; the mean out-degree is the in-degree.
     double events =
         spikes * fanout + inputSpikes * (double(n) * inDegree / sources);
     std::printf("bench=random neurons=%lld synapses=%lld batch=%lld "
-                "steps=%lld threads=%u build_s=%.3f first_run_s=%.3f "
-                "run_s=%.4f spikes=%.0f rate_hz=%.3f events=%.4g "
-                "events_per_s=%.4g bytes_per_event=8\n",
+                "steps=%lld threads=%u build_s=%.3f prepare_s=%.3f "
+                "run_s=%.4f cpu_s=%.4f spikes=%.0f rate_hz=%.3f events=%.4g "
+                "events_per_s=%.4g events_per_cpu_s=%.4g bytes_per_event=8\n",
                 (long long)n, (long long)fanout, (long long)batch,
                 (long long)steps, threads, buildSeconds, firstSeconds, secs,
-                spikes, spikes / (double(n) * batch * steps * dt), events,
-                events / secs);
+                cpu, spikes, spikes / (double(n) * batch * steps * dt), events,
+                events / secs, events / cpu);
     std::fflush(stdout);
   }
   return 0;
@@ -382,14 +403,15 @@ int runBalanced(const Args &a) {
   opts.threads = threads;
   opts.steps = steps;
   RunResult result;
-  double secs = timeRuns(*engine, {init}, opts, reps, result);
+  double cpu = 0;
+  double secs = timeRuns(*engine, {init}, opts, reps, result, &cpu);
   opts.record = {"lif"};
   timeRuns(*engine, {init}, opts, 1, result);
   double rate, cv;
   firingStats(result.records.at("lif"), dt, rate, cv);
   std::printf("bench=cuba neurons=%lld bio_s=%.3f threads=%u run_s=%.4f "
-              "s_per_bio_s=%.4f rate_hz=%.3f isi_cv=%.4f\n",
-              (long long)n, bio, threads, secs, secs / bio, rate, cv);
+              "cpu_s=%.4f s_per_bio_s=%.4f rate_hz=%.3f isi_cv=%.4f\n",
+              (long long)n, bio, threads, secs, cpu, secs / bio, rate, cv);
   return 0;
 }
 

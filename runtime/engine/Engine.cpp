@@ -42,14 +42,34 @@ void copyProbe(const detail::Simulation &sim, const Probe &p, int64_t offset,
     std::copy(y.begin() + lo, y.begin() + hi, dst + lo);
     return;
   }
-  const std::vector<NeuronState> &neurons = sim.neurons(p.node);
-  for (int64_t k = lo; k < hi && !neurons.empty(); ++k)
-    dst[k] = p.kind == Probe::Membrane ? neurons[k].v : neurons[k].i;
+  const detail::NeuronStore &neurons = sim.neurons(p.node);
+  if (!neurons.empty()) {
+    const std::vector<float> &src =
+        p.kind == Probe::Membrane ? neurons.v : neurons.i;
+    std::copy(src.begin() + lo, src.begin() + hi, dst + lo);
+  }
   // Fixed-point state is recorded raw (integer units, see v_scale).
   const std::vector<FixedState> &fixed = sim.fixedStates(p.node);
   for (int64_t k = lo; k < hi && !fixed.empty(); ++k)
     dst[k] =
         static_cast<float>(p.kind == Probe::Membrane ? fixed[k].v : fixed[k].i);
+}
+
+/// Sum of y[lo, hi), all whole numbers (spike counts). Whole numbers add
+/// exactly in double in any order, so eight independent partial sums give
+/// the serial sum's value without its chain of dependent adds.
+double sumWholeNumbers(const float *y, int64_t lo, int64_t hi) {
+  double part[8] = {};
+  int64_t k = lo;
+  for (; k + 8 <= hi; k += 8)
+    for (int j = 0; j < 8; ++j)
+      part[j] += y[k + j];
+  double sum = 0.0;
+  for (; k < hi; ++k)
+    sum += y[k];
+  for (double p : part)
+    sum += p;
+  return sum;
 }
 
 /// Whether `node` has the state recorded as "NAME:c".
@@ -276,11 +296,7 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
         }
         for (size_t c = 0; c < counted.size(); ++c) {
           sim.ownedRange(counted[c], rank, teamSize, lo, hi);
-          const float *y = sim.output(counted[c]).data();
-          double sum = 0.0;
-          for (int64_t k = lo; k < hi; ++k)
-            sum += y[k];
-          mine[c] += sum;
+          mine[c] += sumWholeNumbers(sim.output(counted[c]).data(), lo, hi);
         }
         if (rank == 0 &&
             ++sinceReport >= std::max<int64_t>(1, options.progressEvery)) {

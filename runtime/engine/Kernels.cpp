@@ -46,42 +46,6 @@ void snn::runtime::scaleKernel(const float *s, int64_t ns, int64_t n,
     y[k] = s[ns == 1 ? 0 : k] * x[k];
 }
 
-void snn::runtime::convKernel(const ConvGeom &g, const float *w, const float *b,
-                              const float *x, float *y) {
-  convChannels(g, w, b, x, y, 0, g.cout);
-}
-
-void snn::runtime::convChannels(const ConvGeom &g, const float *w,
-                                const float *b, const float *x, float *y,
-                                int64_t lo, int64_t hi) {
-  int64_t cinPerGroup = g.cin / g.groups, coutPerGroup = g.cout / g.groups;
-  for (int64_t co = lo; co < hi; ++co) {
-    int64_t ciBase = (co / coutPerGroup) * cinPerGroup;
-    const float *wc = w + co * cinPerGroup * g.kh * g.kw;
-    for (int64_t oy = 0; oy < g.oh; ++oy) {
-      for (int64_t ox = 0; ox < g.ow; ++ox) {
-        float acc = 0.0f;
-        for (int64_t ci = 0; ci < cinPerGroup; ++ci) {
-          const float *xc = x + (ciBase + ci) * g.h * g.w;
-          const float *wk = wc + ci * g.kh * g.kw;
-          for (int64_t ky = 0; ky < g.kh; ++ky) {
-            int64_t iy = oy * g.sh - g.ph + ky * g.dh;
-            if (iy < 0 || iy >= g.h)
-              continue;
-            for (int64_t kx = 0; kx < g.kw; ++kx) {
-              int64_t ix = ox * g.sw - g.pw + kx * g.dw;
-              if (ix < 0 || ix >= g.w)
-                continue;
-              acc += wk[ky * g.kw + kx] * xc[iy * g.w + ix];
-            }
-          }
-        }
-        y[(co * g.oh + oy) * g.ow + ox] = b ? acc + b[co] : acc;
-      }
-    }
-  }
-}
-
 void snn::runtime::poolKernel(const PoolGeom &g, const float *x, float *y) {
   poolChannels(g, x, y, 0, g.c);
 }
@@ -144,9 +108,23 @@ void snn::runtime::sparseRows(const uint32_t *rowPtr, const uint32_t *col,
 
 int64_t snn::runtime::nonZeroIndices(const float *x, int64_t n,
                                      uint32_t *active) {
-  // Branch-free append: spikes are rare but not predictable per element.
-  int64_t count = 0;
-  for (int64_t k = 0; k < n; ++k) {
+  // Spikes are rare: test 16 elements at a time (one vector compare) and
+  // skip the all-zero groups; append the others branch-free, as spikes are
+  // not predictable per element.
+  constexpr int64_t kGroup = 16;
+  int64_t count = 0, k = 0;
+  for (; k + kGroup <= n; k += kGroup) {
+    bool any = false;
+    for (int64_t j = 0; j < kGroup; ++j)
+      any |= x[k + j] != 0.0f;
+    if (!any)
+      continue;
+    for (int64_t j = k; j < k + kGroup; ++j) {
+      active[count] = static_cast<uint32_t>(j);
+      count += x[j] != 0.0f;
+    }
+  }
+  for (; k < n; ++k) {
     active[count] = static_cast<uint32_t>(k);
     count += x[k] != 0.0f;
   }
@@ -189,7 +167,18 @@ void EventSparse::push(unsigned block, const uint32_t *active, int64_t nActive,
   std::fill(y + blk.lo, y + blk.hi, 0.0f);
   const uint64_t *colPtr = blk.colPtr.data();
   const Entry *entries = blk.entries.data();
+  // Columns lie at random places in a large array: ask for the start of the
+  // columns a few spikes ahead while this one is added, so their first cache
+  // lines (and page walks) overlap with the work instead of stalling it.
+  constexpr int64_t kAhead = 4;
+  for (int64_t a = 0; a < std::min(nActive, kAhead); ++a)
+    __builtin_prefetch(entries + colPtr[active[a]]);
   for (int64_t a = 0; a < nActive; ++a) {
+    if (a + kAhead < nActive) {
+      const Entry *next = entries + colPtr[active[a + kAhead]];
+      __builtin_prefetch(next);
+      __builtin_prefetch(next + 8);
+    }
     uint32_t c = active[a];
     float xc = x[c];
     const Entry *e = entries + colPtr[c], *end = entries + colPtr[c + 1];

@@ -10,6 +10,8 @@
 #ifndef SNN_RUNTIME_ENGINE_KERNELS_H
 #define SNN_RUNTIME_ENGINE_KERNELS_H
 
+#include "runtime/engine/HugePageAllocator.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -115,7 +117,7 @@ private:
   struct Block {
     int64_t lo = 0, hi = 0;
     std::vector<uint64_t> colPtr; // cols + 1 offsets into entries
-    std::vector<Entry> entries;
+    std::vector<Entry, HugePageAllocator<Entry>> entries;
   };
   std::vector<Block> blocks;
   double meanColumn = 0.0;

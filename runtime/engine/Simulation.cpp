@@ -126,7 +126,7 @@ Simulation::Simulation(const plan::Plan &plan,
     if (prepared.nodes[i].snapshot)
       prev[i].assign(layouts[i].outNumel, 0.0f);
     if (plan.nodes(i).has_neuron())
-      neuronStates[i].assign(layouts[i].outNumel, NeuronState());
+      neuronStates[i].assign(layouts[i].outNumel);
     if (prepared.nodes[i].fixedPoint)
       fixedPointStates[i].assign(layouts[i].outNumel, FixedState());
     if (plan.nodes(i).has_delay()) {
@@ -196,10 +196,8 @@ void Simulation::stepFixedPoint(int64_t i, int64_t t, const float *x, float *y,
 void Simulation::stepNeurons(int64_t i, const float *x, float *y, int64_t lo,
                              int64_t hi) {
   const PreparedNode &pn = prepared.nodes[i];
-  NeuronState *s = neuronStates[i].data();
-  for (int64_t k = lo; k < hi; ++k)
-    y[k] = neuronStep(pn.neuronConfig, gatherParams(pn.neuronParams, k), x[k],
-                      s[k]);
+  neuronStepRange(pn.neuronConfig, pn.neuronParams, x, y,
+                  neuronStates[i].arrays(), lo, hi);
 }
 
 void Simulation::stepSparse(int64_t i, const float *x, float *y, unsigned rank,

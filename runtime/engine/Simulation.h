@@ -12,6 +12,7 @@
 
 #include "runtime/engine/FixedPoint.h"
 #include "runtime/engine/Kernels.h"
+#include "runtime/engine/NeuronLoop.h"
 #include "runtime/engine/NeuronMath.h"
 #include "runtime/engine/StepTeam.h"
 #include "runtime/engine/Validate.h"
@@ -62,6 +63,18 @@ struct EventPlan {
   std::vector<std::unique_ptr<EventSparse>> sparse; ///< Per node.
 };
 
+/// A neuron population's state, one array per variable (see NeuronLoop.h).
+struct NeuronStore {
+  std::vector<float> i, v, a;
+  bool empty() const { return v.empty(); }
+  void assign(int64_t n) {
+    i.assign(n, 0.0f);
+    v.assign(n, 0.0f);
+    a.assign(n, 0.0f);
+  }
+  NeuronStateArrays arrays() { return {i.data(), v.data(), a.data()}; }
+};
+
 /// Builds the event-driven sparse matrices of `plan` for `blocks` ranks.
 std::shared_ptr<const EventPlan> buildEventPlan(const plan::Plan &plan,
                                                 const std::vector<NodeLayout> &,
@@ -99,9 +112,7 @@ public:
 
   const std::vector<float> &output(int64_t node) const { return cur[node]; }
   /// State of a neuron node's population (empty for other nodes).
-  const std::vector<NeuronState> &neurons(int64_t node) const {
-    return neuronStates[node];
-  }
+  const NeuronStore &neurons(int64_t node) const { return neuronStates[node]; }
   /// Integer state of a fixed-point neuron node (empty for other nodes).
   const std::vector<FixedState> &fixedStates(int64_t node) const {
     return fixedPointStates[node];
@@ -131,7 +142,7 @@ private:
   std::vector<std::vector<float>> gathered;
   /// Per rank: non-zero input columns of the sparse node being stepped.
   std::vector<std::vector<uint32_t>> active;
-  std::vector<std::vector<NeuronState>> neuronStates;
+  std::vector<NeuronStore> neuronStates;
   std::vector<std::vector<FixedState>> fixedPointStates;
   std::vector<DelayLine> delays;
 };
