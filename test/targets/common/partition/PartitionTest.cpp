@@ -198,7 +198,10 @@ TEST(PartitionTest, RefinedBeatsSequentialFillOnLocalSheet) {
   PartitionResult fill;
   std::string err;
   ASSERT_TRUE(sequentialFill(g, options, fill, err)) << err;
-  EXPECT_EQ(r.numCores, fill.numCores);
+  // The multilevel candidate may use up to 5% more cores than the lower
+  // bound (the fill's 157 here) to leave room for moves.
+  EXPECT_GE(r.numCores, r.lowerBound);
+  EXPECT_LE(r.numCores, r.lowerBound + r.lowerBound * 5 / 100);
   EXPECT_LE(r.interCoreTraffic, fill.interCoreTraffic);
   // Blocks of ~16x16 against rows of 256 with radius 5: far less traffic.
   EXPECT_LT(r.interCoreTraffic, 0.5 * fill.interCoreTraffic);
