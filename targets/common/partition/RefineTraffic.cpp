@@ -195,18 +195,26 @@ private:
   double sweep() {
     int64_t n = g.numNeurons;
     std::vector<int32_t> candidates;
+    // Distinct neighbouring parts by stamp rather than a sort per neuron;
+    // ties are broken by part number below, so the order they are found in
+    // does not matter.
+    std::vector<int64_t> seen(numParts, -1);
     double saved = 0;
     for (int64_t v = 0; v < n; ++v) {
       int32_t a = part[v];
       candidates.clear();
+      seen[a] = v; // Never a candidate.
+      auto note = [&](int32_t p) {
+        if (seen[p] != v) {
+          seen[p] = v;
+          candidates.push_back(p);
+        }
+      };
       for (int64_t e = g.rowPtr[v]; e < g.rowPtr[v + 1]; ++e)
-        candidates.push_back(part[g.col[e]]);
+        note(part[g.col[e]]);
       for (int64_t e = in.rowPtr[v]; e < in.rowPtr[v + 1]; ++e)
-        candidates.push_back(part[in.col[e]]);
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                       candidates.end());
-      if (candidates.size() <= 1 && (candidates.empty() || candidates[0] == a))
+        note(part[in.col[e]]);
+      if (candidates.empty())
         continue; // Interior neuron.
       bool drain = overFanIn(a);
       int64_t inDegree = in.rowPtr[v + 1] - in.rowPtr[v];
