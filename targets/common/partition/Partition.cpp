@@ -42,8 +42,10 @@ constexpr int64_t kFirstCluster = 4;
 constexpr int64_t kClusterGrowth = 4;
 constexpr int64_t kClustersPerCore = 32;
 /// Sweeps of the exact-metric (multicast, fan-in aware) refinement at the
-/// end; each costs about as much as two edge-cut passes.
-constexpr int kTrafficPasses = 2;
+/// end; the first costs about as much as two edge-cut passes, later ones
+/// visit only neurons next to a moved one (4 instead of 2 measured 0.6-0.9%
+/// less traffic on 1e5-neuron sheets for ~6% more time).
+constexpr int kTrafficPasses = 4;
 constexpr double kTrafficMinGain = 0.002;
 /// Parts of the multilevel candidate beyond the lower bound, in percent of
 /// it (rounded down, so small nets keep the lower bound). At the lower bound
