@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 #include "targets/common/partition/PartitionInternal.h"
 
+#include <algorithm>
 #include <deque>
 #include <numeric>
 #include <thread>
@@ -196,8 +197,11 @@ bool snn::mapping::partition(const NeuronGraph &graph,
 
   if (options.refine && lowerBound > 1) {
     int32_t numParts = static_cast<int32_t>(lowerBound);
-    int32_t spareParts =
-        static_cast<int32_t>(lowerBound + lowerBound * kSparePercent / 100);
+    int64_t spare = lowerBound * kSparePercent / 100;
+    if (int64_t chip = options.coresPerChip; chip > 0)
+      spare =
+          std::min(spare, (lowerBound + chip - 1) / chip * chip - lowerBound);
+    int32_t spareParts = static_cast<int32_t>(lowerBound + spare);
     RefineLimits refineLimits{cap, limits.synapses};
     WeightedGraph fine = symmetrize(graph);
     // The two candidates are independent and read `fine` only, so they run

@@ -174,6 +174,23 @@ TEST(PartitionTest, RespectsAllCapacities) {
   }
 }
 
+// Tests that spare cores (room for refinement) stay within 5% of the lower
+// bound and never need one more chip than the lower bound does.
+TEST(PartitionTest, SpareCoresWithinBudgetAndChip) {
+  NeuronGraph g = makeSheetGraph(20000, 30, 4, 41); // Lower bound 157.
+  PartitionOptions options;
+  options.capacity = {128, 0, 0, 0};
+  PartitionResult free = mustPartition(g, options);
+  EXPECT_EQ(free.lowerBound, 157);
+  EXPECT_GT(free.numCores, 158); // Spare cores taken, past the chip below.
+  EXPECT_LE(free.numCores, 157 + 157 * 5 / 100);
+  expectWithinCapacity(g, free, options.capacity);
+  options.coresPerChip = 158; // Room for one spare core on the chip.
+  PartitionResult chip = mustPartition(g, options);
+  EXPECT_LE(chip.numCores, 158);
+  expectWithinCapacity(g, chip, options.capacity);
+}
+
 // Tests that the same input gives the same assignment.
 TEST(PartitionTest, Deterministic) {
   NeuronGraph sheet = makeSheetGraph(20000, 50, 5, 21);
