@@ -145,6 +145,7 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
     options.capacity.synapses =
         target.synapseBytesPerCore * 8 / (2 * target.weightBits);
   options.neuronsPerCoreCap = neuronsPerCore;
+  options.coresPerChip = target.cores;
   partition::PartitionResult result;
   std::string err;
   if (!partition::partition(graph, options, result, err)) {

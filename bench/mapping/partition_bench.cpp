@@ -3,8 +3,8 @@
 // BENCHMARKS.md item 4. For each graph (random, locally connected sheet),
 // size and core style (Loihi: 1024 neurons, 4096 input axons per core;
 // SpiNNaker: 256 neurons per core) it runs our partitioner, METIS k-way with
-// the same number of parts, and the sequential fill, and prints wall time,
-// peak RSS, cores against the lower bound, inter-core traffic (multicast
+// the same number of parts, and the sequential fill, and prints wall and CPU
+// time, peak RSS, cores against the lower bound, inter-core traffic (multicast
 // packets per step, see Partition.h), the busiest mesh link of the placed
 // Loihi cores and the largest per-core fan-in.
 //
@@ -48,6 +48,9 @@ struct Run {
   int64_t maxFanIn = 0;
   int64_t maxNeurons = 0;
   double rssMiB = 0;
+  /// User + system CPU seconds of the timed call, all its threads: on a
+  /// shared machine wall time grows with the load, CPU time much less.
+  double cpuSeconds = 0;
   double maxLink = -1; ///< Busiest mesh link (packets/step), -1: no mesh.
 };
 
@@ -83,7 +86,8 @@ Run runInChild(const std::function<Run()> &body, unsigned timeoutSeconds) {
   return r;
 }
 
-Run summarize(const NeuronGraph &g, const PartitionResult &p, double seconds) {
+Run summarize(const NeuronGraph &g, const PartitionResult &p, double seconds,
+              double cpuSeconds) {
   Run r;
   if (currentMesh) {
     // Placed as snn-map places Loihi cores; not part of the timed work.
@@ -93,6 +97,7 @@ Run summarize(const NeuronGraph &g, const PartitionResult &p, double seconds) {
   }
   r.ok = true;
   r.seconds = seconds;
+  r.cpuSeconds = cpuSeconds;
   r.traffic = p.interCoreTraffic;
   r.cores = p.numCores;
   for (int64_t f : p.fanInPerCore)
@@ -100,6 +105,14 @@ Run summarize(const NeuronGraph &g, const PartitionResult &p, double seconds) {
   for (int64_t n : p.neuronsPerCore)
     r.maxNeurons = std::max(r.maxNeurons, n);
   return r;
+}
+
+/// CPU seconds used so far by this process, all threads.
+double cpuNow() {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec +
+         1e-6 * (u.ru_utime.tv_usec + u.ru_stime.tv_usec);
 }
 
 double now() {
@@ -190,18 +203,18 @@ Run runMetis(const NeuronGraph &g, int32_t parts, int64_t neuronCap) {
   options[METIS_OPTION_UFACTOR] = metisUfactor(n, parts, neuronCap);
   options[METIS_OPTION_SEED] = 1;
   std::vector<idx_t> part(n, 0);
-  double t0 = now();
+  double t0 = now(), c0 = cpuNow();
   int status =
       parts > 1
           ? METIS_PartGraphKway(&nvtxs, &ncon, cxadj.data(), adjncy.data(),
                                 nullptr, nullptr, adjwgt.data(), &nparts,
                                 nullptr, nullptr, options, &objval, part.data())
           : METIS_OK;
-  double seconds = now() - t0;
+  double seconds = now() - t0, cpu = cpuNow() - c0;
   if (status != METIS_OK)
     return {};
   std::vector<int32_t> coreOf(part.begin(), part.end());
-  return summarize(g, evaluate(g, std::move(coreOf)), seconds);
+  return summarize(g, evaluate(g, std::move(coreOf)), seconds, cpu);
 }
 #endif
 
@@ -228,9 +241,10 @@ void printRow(const char *method, const Run &r, int64_t lowerBound) {
     std::printf("  %-8s failed\n", method);
     return;
   }
-  std::printf("  %-8s %9.3f s %8.0f MiB %7d cores (LB %6lld) traffic "
-              "%12.0f  max link %9.0f  max fan-in %6lld  max neurons %5lld\n",
-              method, r.seconds, r.rssMiB, r.cores,
+  std::printf("  %-8s %9.3f s (cpu %8.3f s) %8.0f MiB %7d cores (LB %6lld) "
+              "traffic %12.0f  max link %9.0f  max fan-in %6lld  max neurons "
+              "%5lld\n",
+              method, r.seconds, r.cpuSeconds, r.rssMiB, r.cores,
               static_cast<long long>(lowerBound), r.traffic, r.maxLink,
               static_cast<long long>(r.maxFanIn),
               static_cast<long long>(r.maxNeurons));
@@ -304,14 +318,14 @@ int main(int argc, char **argv) {
           return [&g, &options, fn]() {
             PartitionResult p;
             std::string err;
-            double t0 = now();
+            double t0 = now(), c0 = cpuNow();
             bool ok = fn(g, options, p, err);
-            double seconds = now() - t0;
+            double seconds = now() - t0, cpu = cpuNow() - c0;
             if (!ok) {
               std::fprintf(stderr, "error: %s\n", err.c_str());
               return Run();
             }
-            return summarize(g, p, seconds);
+            return summarize(g, p, seconds, cpu);
           };
         };
         Run ours = median(reps, timed(partition));

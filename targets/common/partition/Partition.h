@@ -44,6 +44,10 @@ struct PartitionOptions {
   CoreCapacity capacity;
   int64_t neuronsPerCoreCap = 0; ///< User cap (neurons-per-core=), 0 = none.
   bool refine = true; ///< Run the multilevel partitioner and refinement.
+  /// Cores per chip, 0 = unknown. Spare cores (up to 3% over the lower
+  /// bound, room for refinement) are taken only where they do not need one
+  /// more chip than the lower bound does.
+  int64_t coresPerChip = 0;
 };
 
 struct PartitionResult {

@@ -50,9 +50,11 @@ std::vector<int32_t> growParts(const WeightedGraph &graph, int32_t numParts,
                                int64_t neuronCap,
                                const std::vector<int32_t> &seedOrder);
 
-/// Recursive bisection by graph growing from pseudo-peripheral nodes; part
-/// sizes follow the number of parts on each side.
-std::vector<int32_t> bisectParts(const WeightedGraph &graph, int32_t numParts);
+/// Recursive bisection by graph growing from pseudo-peripheral nodes, each
+/// split refined by Fiduccia-Mattheyses; part sizes follow the number of
+/// parts on each side, within the slack `neuronCap` leaves.
+std::vector<int32_t> bisectParts(const WeightedGraph &graph, int32_t numParts,
+                                 int64_t neuronCap);
 
 /// Reverse Cuthill-McKee order of the graph's nodes (Boost.Graph).
 std::vector<int32_t> reverseCuthillMcKee(const WeightedGraph &graph);

@@ -61,6 +61,8 @@ private:
   std::vector<int32_t> pinSize;
   std::vector<Pin> pins;
   std::vector<int64_t> load, synapses, fanIn;
+  std::vector<char> active; ///< Neurons the next sweep visits (empty: all).
+
   double traffic = 0;
 
   bool selfLoop(int64_t pre, int32_t post) const { return pre == post; }
@@ -195,18 +197,36 @@ private:
   double sweep() {
     int64_t n = g.numNeurons;
     std::vector<int32_t> candidates;
+    // Distinct neighbouring parts by stamp rather than a sort per neuron;
+    // ties are broken by part number below, so the order they are found in
+    // does not matter.
+    std::vector<int64_t> seen(numParts, -1);
     double saved = 0;
+    // After the first sweep only neurons next to a moved one are visited
+    // (the usual active-node approximation: a neuron sharing a pre-neuron
+    // with a moved one sees its score change too, but is not revisited),
+    // unless a core is still over its fan-in (then all may have to leave).
+    bool visitAll = active.empty();
+    for (int32_t p = 0; p < numParts && !visitAll; ++p)
+      visitAll = overFanIn(p);
+    std::vector<char> nextActive(n, 0);
     for (int64_t v = 0; v < n; ++v) {
+      if (!visitAll && !active[v])
+        continue;
       int32_t a = part[v];
       candidates.clear();
+      seen[a] = v; // Never a candidate.
+      auto note = [&](int32_t p) {
+        if (seen[p] != v) {
+          seen[p] = v;
+          candidates.push_back(p);
+        }
+      };
       for (int64_t e = g.rowPtr[v]; e < g.rowPtr[v + 1]; ++e)
-        candidates.push_back(part[g.col[e]]);
+        note(part[g.col[e]]);
       for (int64_t e = in.rowPtr[v]; e < in.rowPtr[v + 1]; ++e)
-        candidates.push_back(part[in.col[e]]);
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                       candidates.end());
-      if (candidates.size() <= 1 && (candidates.empty() || candidates[0] == a))
+        note(part[in.col[e]]);
+      if (candidates.empty())
         continue; // Interior neuron.
       bool drain = overFanIn(a);
       int64_t inDegree = in.rowPtr[v + 1] - in.rowPtr[v];
@@ -238,8 +258,13 @@ private:
       if (best < 0)
         continue;
       move(v, a, best, bestJoin, bestLeave, bestDelta);
+      for (int64_t e = g.rowPtr[v]; e < g.rowPtr[v + 1]; ++e)
+        nextActive[g.col[e]] = 1;
+      for (int64_t e = in.rowPtr[v]; e < in.rowPtr[v + 1]; ++e)
+        nextActive[in.col[e]] = 1;
       saved -= bestDelta;
     }
+    active.swap(nextActive);
     return saved;
   }
 };
