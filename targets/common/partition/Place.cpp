@@ -118,6 +118,17 @@ Placement snn::mapping::placeCores(int numCores,
   for (int c = 0; c < numCores; ++c)
     sequential[c] = (c / placed) * mesh.slotsPerChip() + c % placed;
   p.sequentialHopTraffic = hopTraffic(mesh, links, sequential);
+  // A core graph this dense (e.g. 1e6 random neurons on ~25k fan-in-bound
+  // Loihi cores: ~4300 links per core) has no bandwidth for Cuthill-McKee to
+  // reduce, and Boost's undirected adjacency list would need several GB for
+  // it, so such networks keep the sequential order.
+  constexpr size_t kMaxLinksPerCoreForOrdering = 256;
+  if (links.size() > kMaxLinksPerCoreForOrdering * size_t(numCores)) {
+    p.slotOf = sequential;
+    p.hopTraffic = p.sequentialHopTraffic;
+    p.chipsUsed = chipsOccupied(mesh, p.slotOf);
+    return p;
+  }
 
   using Graph =
       boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;

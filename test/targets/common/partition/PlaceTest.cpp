@@ -43,6 +43,27 @@ TEST(Place, KeepsOrderWithoutFlows) {
   EXPECT_EQ(p.hopTraffic, 0);
 }
 
+// A core graph denser than 256 links per core (fan-in-bound random
+// networks) has nothing for Cuthill-McKee to order: the partition order is
+// kept without building the graph, even where a reordering would help.
+TEST(Place, DenseCoreGraphKeepsOrder) {
+  MeshShape mesh;
+  mesh.width = 4;
+  mesh.height = 4;
+  std::vector<CoreLink> links;
+  const int cores = 3;
+  // The chain 0-2 plus enough parallel weak links to pass 256 per core.
+  for (int k = 0; k < 257 * cores; ++k)
+    links.push_back({0, 2, 1.0});
+  Placement p = placeCores(cores, links, mesh);
+  EXPECT_EQ(p.slotOf, (std::vector<int>{0, 1, 2}));
+  EXPECT_DOUBLE_EQ(p.hopTraffic, p.sequentialHopTraffic);
+  // Just under the limit the ordering runs and puts 0 next to 2.
+  links.resize(256 * cores);
+  Placement ordered = placeCores(cores, links, mesh);
+  EXPECT_LT(ordered.hopTraffic, ordered.sequentialHopTraffic);
+}
+
 // Tests link loads against hand-routed flows: X first, then Y, then chips;
 // each direction of a link is its own link.
 TEST(Place, LinkLoadFollowsDimensionOrder) {
