@@ -16,6 +16,32 @@ using namespace mlir;
 using namespace mlir::snn;
 using namespace mlir::snn::quant;
 
+namespace {
+/// Reads the calibration input and checks it against the plan's one input:
+/// (T, ...) becomes (1, T, ...).
+LogicalResult loadCalibrationInput(ModuleOp module, StringRef inputPath,
+                                   const ::snn::plan::Plan &plan,
+                                   ::snn::runtime::Tensor &input,
+                                   StringRef what = "calibration") {
+  std::string err;
+  if (!::snn::runtime::readNpy(inputPath.str(), input, err))
+    return module.emitError(what) << ": " << err;
+  if (plan.inputs_size() != 1)
+    return module.emitError(what) << " takes networks with one input";
+  const auto &shape = plan.nodes(plan.inputs(0)).shape();
+  size_t rank = shape.size();
+  if (input.shape.size() == rank + 1)
+    input.shape.insert(input.shape.begin(), 1);
+  if (input.shape.size() != rank + 2 ||
+      !std::equal(shape.begin(), shape.end(), input.shape.end() - rank))
+    return module.emitError(what)
+           << ": " << inputPath << " has shape "
+           << ::snn::runtime::shapeToString(input.shape)
+           << "; expected (T, ...) or (B, T, ...) ending in the input shape";
+  return success();
+}
+} // namespace
+
 LogicalResult quant::runCalibration(ModuleOp module, StringRef inputPath,
                                     Calibration &ranges) {
   ::snn::plan::Plan plan;
@@ -26,20 +52,8 @@ LogicalResult quant::runCalibration(ModuleOp module, StringRef inputPath,
   if (!engine)
     return module.emitError("calibration: ") << err;
   ::snn::runtime::Tensor input;
-  if (!::snn::runtime::readNpy(inputPath.str(), input, err))
-    return module.emitError("calibration: ") << err;
-  if (plan.inputs_size() != 1)
-    return module.emitError("calibration takes networks with one input");
-  const auto &shape = plan.nodes(plan.inputs(0)).shape();
-  size_t rank = shape.size();
-  if (input.shape.size() == rank + 1)
-    input.shape.insert(input.shape.begin(), 1);
-  if (input.shape.size() != rank + 2 ||
-      !std::equal(shape.begin(), shape.end(), input.shape.end() - rank))
-    return module.emitError("calibration: ")
-           << inputPath << " has shape "
-           << ::snn::runtime::shapeToString(input.shape)
-           << "; expected (T, ...) or (B, T, ...) ending in the input shape";
+  if (failed(loadCalibrationInput(module, inputPath, plan, input)))
+    return failure();
   ::snn::runtime::RunOptions options;
   std::vector<std::string> names;
   for (const auto &node : plan.nodes())
@@ -59,6 +73,47 @@ LogicalResult quant::runCalibration(ModuleOp module, StringRef inputPath,
       i = std::max(i, static_cast<double>(std::abs(x)));
     ranges.maxAbsV[name] = v;
     ranges.maxAbsI[name] = i;
+  }
+  return success();
+}
+
+LogicalResult
+quant::measureSpikeRates(ModuleOp module, StringRef inputPath,
+                         std::map<std::string, std::vector<float>> &rates) {
+  ::snn::plan::Plan plan;
+  if (failed(exportPlan(module, plan)))
+    return failure();
+  std::string err;
+  auto engine = ::snn::runtime::Engine::create(plan, err);
+  if (!engine)
+    return module.emitError("rates: ") << err;
+  ::snn::runtime::Tensor input;
+  if (failed(loadCalibrationInput(module, inputPath, plan, input, "rates")))
+    return failure();
+  ::snn::runtime::RunOptions options;
+  std::vector<std::string> names;
+  for (const auto &node : plan.nodes())
+    if (node.has_neuron() || node.has_loihi_neuron() ||
+        node.has_spinnaker_neuron() || node.has_speck_neuron()) {
+      names.push_back(node.name());
+      options.record.push_back(node.name());
+    }
+  ::snn::runtime::RunResult result;
+  if (!engine->run({input}, options, result, err))
+    return module.emitError("rates run: ") << err;
+  for (const std::string &name : names) {
+    const ::snn::runtime::Tensor &spikes = result.records.at(name);
+    // (B, T, ...): average over batch and time, per neuron.
+    int64_t items = spikes.shape[0] * spikes.shape[1];
+    int64_t per = items ? static_cast<int64_t>(spikes.data.size()) / items : 0;
+    std::vector<float> rate(per, 0.0f);
+    std::vector<double> sum(per, 0.0);
+    for (int64_t k = 0; k < items; ++k)
+      for (int64_t n = 0; n < per; ++n)
+        sum[n] += spikes.data[k * per + n];
+    for (int64_t n = 0; n < per; ++n)
+      rate[n] = static_cast<float>(sum[n] / std::max<int64_t>(1, items));
+    rates[name] = std::move(rate);
   }
   return success();
 }

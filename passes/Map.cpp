@@ -39,7 +39,8 @@ struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
         break;
       case Arithmetic::Loihi:
       case Arithmetic::Spinnaker:
-        result = mapNeuronCores(network, *target, neuronsPerCore, coresPerChip);
+        result = mapNeuronCores(network, *target, neuronsPerCore, coresPerChip,
+                                rates);
         break;
       case Arithmetic::Float:
         // The GPU simulator has no cores to assign.

@@ -10,6 +10,7 @@
 // `snn.core_of` (the core of every neuron) on each neuron op.
 //
 //===----------------------------------------------------------------------===//
+#include "passes/Calibration.h"
 #include "passes/Mapping.h"
 #include "targets/common/partition/Partition.h"
 #include "targets/common/partition/Place.h"
@@ -73,7 +74,8 @@ void projectionsOf(Value v, SmallVectorImpl<Operation *> &out) {
 LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                                         const TargetDescription &target,
                                         int64_t neuronsPerCore,
-                                        int64_t coresPerChip) {
+                                        int64_t coresPerChip,
+                                        StringRef ratesInput) {
   SmallVector<Operation *> populations;
   DenseMap<Operation *, int64_t> begin;
   partition::NeuronGraph graph;
@@ -135,6 +137,27 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
   }
   for (int64_t i = 0; i < graph.numNeurons; ++i)
     graph.rowPtr[i + 1] += graph.rowPtr[i];
+
+  // Expected rates: each neuron's spikes per step on the user's input, run
+  // on the quantized network with the reference runtime, so the partitioner
+  // minimises packets actually sent rather than connections.
+  if (!ratesInput.empty()) {
+    std::map<std::string, std::vector<float>> rates;
+    if (failed(quant::measureSpikeRates(network->getParentOfType<ModuleOp>(),
+                                        ratesInput, rates)))
+      return failure();
+    graph.rate.assign(graph.numNeurons, 0.0f);
+    for (auto [p, op] : llvm::enumerate(populations)) {
+      auto it = rates.find(getNodeName(op));
+      int64_t size = graph.popBegin[p + 1] - graph.popBegin[p];
+      if (it == rates.end() || static_cast<int64_t>(it->second.size()) != size)
+        return op->emitError("rates: the run on ")
+               << ratesInput << " recorded no spikes of layer '"
+               << getNodeName(op) << "'";
+      std::copy(it->second.begin(), it->second.end(),
+                graph.rate.begin() + graph.popBegin[p]);
+    }
+  }
 
   partition::PartitionOptions options;
   options.capacity.neurons = target.neuronsPerCore;
@@ -219,23 +242,16 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
                                  ? std::to_string(target.axonsInPerCore)
                                  : std::string("no limit"))
                          << ", synapses " << result.synapsesPerCore[c];
-  // Core-to-core connections the routing must carry, as (from, to) pairs,
-  // with the packets per step they carry if every neuron spiked once.
-  std::map<std::pair<int32_t, int32_t>, double> links;
-  for (int64_t pre = 0; pre < graph.numNeurons; ++pre) {
-    std::set<int32_t> remote;
-    for (int64_t k = graph.rowPtr[pre]; k < graph.rowPtr[pre + 1]; ++k)
-      if (result.coreOf[graph.col[k]] != result.coreOf[pre])
-        remote.insert(result.coreOf[graph.col[k]]);
-    for (int32_t c : remote)
-      links[{result.coreOf[pre], c}] += 1.0;
-  }
+  // Core-to-core connections the routing must carry, as (from, to) pairs
+  // sorted by source then destination, with their packets per step: the
+  // sum of the sending neurons' rates (1 each without rates), a silent
+  // connection included since the routing must still carry it.
+  std::vector<partition::CoreLink> flows =
+      partition::coreFlows(graph, result.coreOf);
   SmallVector<int32_t> flat;
-  std::vector<partition::CoreLink> flows;
-  for (auto [pair, packets] : links) {
-    flat.push_back(pair.first);
-    flat.push_back(pair.second);
-    flows.push_back({pair.first, pair.second, packets});
+  for (const partition::CoreLink &l : flows) {
+    flat.push_back(l.from);
+    flat.push_back(l.to);
   }
   // Place the cores on the chips' meshes and the board's chip grid so heavy
   // flows take few hops, inter-chip hops charged chipHopWeight each.
@@ -273,17 +289,24 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
   network->setAttr("snn.mesh",
                    b.getDenseI32ArrayAttr(
                        {mesh.width, mesh.height, mesh.chipsX, mesh.chipsY}));
+  const std::string basis =
+      ratesInput.empty() ? std::string("if every neuron spikes")
+                         : "at the spike rates measured on " + ratesInput.str();
+  network.emitRemark() << "inter-core traffic: "
+                       << shortNumber(result.interCoreTraffic)
+                       << " packets per step " << basis;
   InFlightDiagnostic remark = network.emitRemark();
   if (mesh.onChipHops)
     remark << "placement on " << mesh.width << "x" << mesh.height
-           << " core meshes: " << placement.hopTraffic
-           << " packet-hops per step if every neuron spikes";
+           << " core meshes: " << shortNumber(placement.hopTraffic)
+           << " packet-hops per step " << basis;
   else
     remark << "placement on a " << mesh.chipsX << "x" << mesh.chipsY
-           << " torus of chips: " << placement.hopTraffic
-           << " packet chip-hops per step if every neuron spikes";
-  remark << " (cores in partition order: " << placement.sequentialHopTraffic
-         << "); " << placement.chipsUsed << " chip(s)"
+           << " torus of chips: " << shortNumber(placement.hopTraffic)
+           << " packet chip-hops per step " << basis;
+  remark << " (cores in partition order: "
+         << shortNumber(placement.sequentialHopTraffic) << "); "
+         << placement.chipsUsed << " chip(s)"
          << (chipsNeeded > 1 ? ", a chip-to-chip hop weighs " +
                                    shortNumber(mesh.chipHopWeight)
                              : std::string());
@@ -293,7 +316,7 @@ LogicalResult mlir::snn::mapNeuronCores(NetworkOp network,
         partition::linkLoad(mesh, flows, placement.slotOf);
     network.emitRemark() << "busiest mesh link: "
                          << static_cast<int64_t>(std::llround(load.maxPackets))
-                         << " packets per step if every neuron spikes ("
+                         << " packets per step " << basis << " ("
                          << load.linksUsed
                          << " directed links used, dimension-order routes)";
   }

@@ -13,7 +13,8 @@ namespace mlir::snn {
 /// `coresPerChip` > 0 the cores used per chip (to spread over the board's
 /// chips). Cores are placed on the chips' meshes and the board's chip grid.
 LogicalResult mapNeuronCores(NetworkOp network, const TargetDescription &target,
-                             int64_t neuronsPerCore, int64_t coresPerChip = 0);
+                             int64_t neuronsPerCore, int64_t coresPerChip = 0,
+                             StringRef ratesInput = "");
 
 /// Speck-style: each population (conv -> IAF -> pool) to one core.
 LogicalResult mapSpeck(NetworkOp network, const TargetDescription &target);

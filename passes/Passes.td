@@ -89,7 +89,9 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     (targets/common/partition); `neurons-per-core=N` caps the fill. Cores
     are placed on the chip meshes and the board's chips (description fields
     `chips_per_board`, `board_chips_x`, ...) minimising hop-weighted traffic;
-    `cores-per-chip=N` uses at most N cores of each chip. A network needing
+    `cores-per-chip=N` uses at most N cores of each chip; `rates=x.npy` runs
+    the quantized network on that input first and weighs each neuron's
+    packets by its measured spikes per step. A network needing
     more cores than the board has is an error at the layer that overflows.
 
     The pass ends by lowering the result to an `snn_hw.board` (as
@@ -101,7 +103,11 @@ def SNNMap : Pass<"snn-map", "::mlir::ModuleOp"> {
     Option<"neuronsPerCore", "neurons-per-core", "int64_t", /*default=*/"0",
            "Most neurons per core (0: the target's capacity)">,
     Option<"coresPerChip", "cores-per-chip", "int64_t", /*default=*/"0",
-           "Most cores used per chip (0: all of the target's)">
+           "Most cores used per chip (0: all of the target's)">,
+    Option<"rates", "rates", "std::string", /*default=*/"\"\"",
+           "Input .npy ((T, ...) or (B, T, ...)) to run the quantized network "
+           "on: each neuron's spikes per step then weigh its traffic "
+           "(default: every neuron counts 1)">
   ];
   let dependentDialects = ["::mlir::snn_hw::SNNHWDialect"];
 }

@@ -49,9 +49,10 @@ cl::opt<std::string> outputDir("o", cl::Required, cl::value_desc("DIR"),
                                cl::desc("Output directory"), cl::cat(category));
 cl::opt<std::string> calibration(
     "calibration", cl::value_desc("x.npy"),
-    cl::desc("Choose quantization scales from the float model's activity; "
-             "for an ANN (.onnx) the (N, ...) inputs --snn-convert-ann "
-             "normalises with (required)"),
+    cl::desc("Choose quantization scales from the float model's activity "
+             "and weigh core-to-core traffic by the quantized model's spike "
+             "rates on this input; for an ANN (.onnx) the (N, ...) inputs "
+             "--snn-convert-ann normalises with (required)"),
     cl::cat(category));
 cl::opt<std::string> discretization("discretization", cl::init("euler"),
                                     cl::value_desc("euler|exact"),
@@ -296,7 +297,11 @@ int main(int argc, char **argv) {
                     target->arithmetic != mlir::snn::Arithmetic::Analog;
   if (coreMapped && !stage("[4/5] mapping onto " + targetName + " cores",
                            [&](mlir::PassManager &pm) {
-                             pm.addPass(mlir::snn::createSNNMap());
+                             // --calibration also gives the spike rates
+                             // that weigh the partitioner's traffic.
+                             mlir::snn::SNNMapOptions o;
+                             o.rates = ann ? "" : calibration.getValue();
+                             pm.addPass(mlir::snn::createSNNMap(o));
                            }))
     return 1;
   if (!coreMapped)
