@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/LowerHw.h"
+#include "passes/Mapping.h"
 #include "passes/Passes.h"
 
 namespace mlir::snn {
@@ -92,20 +93,11 @@ namespace {
 struct LowerHwPass : public mlir::snn::impl::SNNLowerHwBase<LowerHwPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto attr = module->getAttrOfType<DictionaryAttr>("snn.target");
-    if (!attr) {
-      module.emitError("lowering a mapping needs a quantized, mapped module; "
-                       "run --snn-quantize='target=NAME' --snn-map first");
+    FailureOr<TargetDescription> target = readModuleTarget(
+        module, "lowering a mapping needs a quantized, mapped module; "
+                "run --snn-quantize='target=NAME' --snn-map first");
+    if (failed(target))
       return signalPassFailure();
-    }
-    std::string field;
-    std::optional<TargetDescription> target =
-        TargetDescription::fromAttribute(attr, field);
-    if (!target) {
-      module.emitError("the module's snn.target lacks a valid '")
-          << field << "' field";
-      return signalPassFailure();
-    }
     for (NetworkOp network : llvm::to_vector(module.getOps<NetworkOp>()))
       if (failed(lowerMappingToHw(network, *target)))
         return signalPassFailure();

@@ -11,26 +11,31 @@ namespace mlir::snn {
 using namespace mlir;
 using namespace mlir::snn;
 
+FailureOr<TargetDescription> mlir::snn::readModuleTarget(ModuleOp module,
+                                                         StringRef missing) {
+  auto attr = module->getAttrOfType<DictionaryAttr>("snn.target");
+  if (!attr)
+    return module.emitError(missing);
+  std::string field;
+  std::optional<TargetDescription> target =
+      TargetDescription::fromAttribute(attr, field);
+  if (!target)
+    return module.emitError("the module's snn.target lacks a valid '")
+           << field << "' field";
+  return *target;
+}
+
 namespace {
 struct MapPass : public mlir::snn::impl::SNNMapBase<MapPass> {
   using SNNMapBase::SNNMapBase;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto attr = module->getAttrOfType<DictionaryAttr>("snn.target");
-    if (!attr) {
-      module.emitError("mapping needs a quantized module; run "
-                       "--snn-quantize='target=NAME' first");
+    FailureOr<TargetDescription> target =
+        readModuleTarget(module, "mapping needs a quantized module; run "
+                                 "--snn-quantize='target=NAME' first");
+    if (failed(target))
       return signalPassFailure();
-    }
-    std::string field;
-    std::optional<TargetDescription> target =
-        TargetDescription::fromAttribute(attr, field);
-    if (!target) {
-      module.emitError("the module's snn.target lacks a valid '")
-          << field << "' field";
-      return signalPassFailure();
-    }
     for (NetworkOp network : llvm::to_vector(module.getOps<NetworkOp>())) {
       LogicalResult result = success();
       switch (target->arithmetic) {

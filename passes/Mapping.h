@@ -4,6 +4,7 @@
 #define SNN_PASSES_MAPPING_H
 
 #include "dialects/snn/SNNOps.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "targets/common/TargetDescription.h"
 
 namespace mlir::snn {
@@ -15,6 +16,11 @@ namespace mlir::snn {
 LogicalResult mapNeuronCores(NetworkOp network, const TargetDescription &target,
                              int64_t neuronsPerCore, int64_t coresPerChip = 0,
                              StringRef ratesInput = "");
+
+/// The module's `snn.target` description; without one emits `missing` at the
+/// module, with an invalid one names the bad field.
+FailureOr<TargetDescription> readModuleTarget(ModuleOp module,
+                                              StringRef missing);
 
 /// Speck-style: each population (conv -> IAF -> pool) to one core.
 LogicalResult mapSpeck(NetworkOp network, const TargetDescription &target);

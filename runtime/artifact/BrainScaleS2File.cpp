@@ -6,7 +6,9 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
+#include "runtime/io/FileBytes.h"
 #include <cmath>
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -16,30 +18,9 @@ using namespace snn::runtime;
 namespace pb = snn::artifact::bss2;
 
 namespace {
-bool isText(const std::string &path) {
-  auto ends = [&](const std::string &suffix) {
-    return path.size() >= suffix.size() &&
-           path.compare(path.size() - suffix.size(), suffix.size(), suffix) ==
-               0;
-  };
-  return ends(".pbtxt") || ends(".txt");
-}
-
-bool slurp(const std::string &path, std::string &bytes, std::string &err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err = path + ": cannot open file";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  bytes = buffer.str();
-  return true;
-}
-
 bool parse(const std::string &path, const std::string &bytes,
            pb::ParameterSet &set) {
-  if (isText(path)) {
+  if (isTextProtoPath(path)) {
     google::protobuf::TextFormat::Parser parser;
     parser.AllowUnknownField(false);
     return parser.ParseFromString(bytes, &set);
@@ -57,14 +38,14 @@ std::string str(double v) {
 bool snn::runtime::isBss2File(const std::string &path) {
   std::string bytes, err;
   pb::ParameterSet set;
-  return slurp(path, bytes, err) && parse(path, bytes, set) &&
+  return readFileBytes(path, bytes, err) && parse(path, bytes, set) &&
          set.magic() == kBss2Magic;
 }
 
 bool snn::runtime::loadBss2File(const std::string &path, pb::ParameterSet &set,
                                 std::string &err) {
   std::string bytes;
-  if (!slurp(path, bytes, err))
+  if (!readFileBytes(path, bytes, err))
     return false;
   if (!parse(path, bytes, set) || set.magic() != kBss2Magic) {
     err = path + ": not a BrainScaleS-2 parameter set (no '" +
@@ -93,7 +74,7 @@ bool snn::runtime::writeBss2File(const std::string &path,
                                  const pb::ParameterSet &set,
                                  std::string &err) {
   std::string bytes;
-  if (isText(path))
+  if (isTextProtoPath(path))
     google::protobuf::TextFormat::PrintToString(set, &bytes);
   else
     bytes = serializeBss2(set);

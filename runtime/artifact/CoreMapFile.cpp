@@ -7,7 +7,9 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
+#include "runtime/io/FileBytes.h"
 #include <algorithm>
+
 #include <fstream>
 #include <functional>
 #include <map>
@@ -19,30 +21,9 @@ using namespace snn;
 using namespace snn::runtime;
 
 namespace {
-bool isText(const std::string &path) {
-  auto ends = [&](const std::string &suffix) {
-    return path.size() >= suffix.size() &&
-           path.compare(path.size() - suffix.size(), suffix.size(), suffix) ==
-               0;
-  };
-  return ends(".pbtxt") || ends(".txt");
-}
-
-bool slurp(const std::string &path, std::string &bytes, std::string &err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err = path + ": cannot open file";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  bytes = buffer.str();
-  return true;
-}
-
 bool parse(const std::string &path, const std::string &bytes,
            artifact::CoreMap &map) {
-  if (isText(path))
+  if (isTextProtoPath(path))
     return google::protobuf::TextFormat::ParseFromString(bytes, &map);
   return map.ParseFromString(bytes);
 }
@@ -51,14 +32,14 @@ bool parse(const std::string &path, const std::string &bytes,
 bool snn::runtime::isCoreMapFile(const std::string &path) {
   std::string bytes, err;
   artifact::CoreMap map;
-  return slurp(path, bytes, err) && parse(path, bytes, map) &&
+  return readFileBytes(path, bytes, err) && parse(path, bytes, map) &&
          map.magic() == kCoreMapMagic;
 }
 
 bool snn::runtime::loadCoreMapFile(const std::string &path,
                                    artifact::CoreMap &map, std::string &err) {
   std::string bytes;
-  if (!slurp(path, bytes, err))
+  if (!readFileBytes(path, bytes, err))
     return false;
   if (!parse(path, bytes, map) || map.magic() != kCoreMapMagic) {
     err = path + ": not a core-map artifact (no 'snn-coremap' magic)";
@@ -80,7 +61,7 @@ bool snn::runtime::writeCoreMapFile(const std::string &path,
                                     const artifact::CoreMap &map,
                                     std::string &err) {
   std::string bytes;
-  if (isText(path)) {
+  if (isTextProtoPath(path)) {
     google::protobuf::TextFormat::PrintToString(map, &bytes);
   } else {
     google::protobuf::io::StringOutputStream stream(&bytes);

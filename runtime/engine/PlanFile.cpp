@@ -1,6 +1,7 @@
 //===- PlanFile.cpp - Reading and writing step-plan files -----------------===//
 
 #include "runtime/engine/PlanFile.h"
+#include "runtime/io/FileBytes.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
@@ -15,11 +16,6 @@ using namespace snn::runtime;
 
 namespace {
 
-bool endsWith(const std::string &s, const std::string &suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 /// Collects the first text-format parse error instead of letting protobuf
 /// log it to stderr.
 class FirstError : public google::protobuf::io::ErrorCollector {
@@ -32,22 +28,10 @@ public:
   }
 };
 
-bool readFile(const std::string &path, std::string &bytes, std::string &err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err = path + ": cannot open file";
-    return false;
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  bytes = buf.str();
-  return true;
-}
-
 } // namespace
 
 bool snn::runtime::isTextPlanPath(const std::string &path) {
-  return endsWith(path, ".txt") || endsWith(path, ".pbtxt");
+  return isTextProtoPath(path);
 }
 
 bool snn::runtime::parsePlanText(const std::string &text,
@@ -66,7 +50,7 @@ bool snn::runtime::parsePlanText(const std::string &text,
 bool snn::runtime::loadPlanFile(const std::string &path, plan::Plan &plan,
                                 std::string &err) {
   std::string bytes;
-  if (!readFile(path, bytes, err))
+  if (!readFileBytes(path, bytes, err))
     return false;
   if (isTextPlanPath(path))
     return parsePlanText(bytes, path, plan, err);

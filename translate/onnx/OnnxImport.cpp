@@ -267,9 +267,9 @@ Value Importer::refold(Operation *layer, ArrayRef<double> scale,
   } else {
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPoint(layer);
-    auto created = builder.create<AffineOp>(layer->getLoc(), old.getType(),
-                                           layer->getOperand(0),
-                                           dense(wShape, w), dense({units}, b));
+    auto created = builder.create<AffineOp>(
+        layer->getLoc(), old.getType(), layer->getOperand(0), dense(wShape, w),
+        dense({units}, b));
     created->setAttr("snn.name", layer->getAttr("snn.name"));
     replacement = created.getResult();
     old.replaceAllUsesWith(replacement);
