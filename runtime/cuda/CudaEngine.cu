@@ -483,14 +483,6 @@ struct Probe {
   float *device = nullptr; ///< (B, chunk, n).
 };
 
-bool hasState(const plan::Node &node, char c) {
-  if (node.has_neuron())
-    return c == 'v' || c == 'i';
-  if (isFixedPointNeuron(node))
-    return c == 'v' || (c == 'i' && fixedPointHasCurrent(node));
-  return false;
-}
-
 /// One batch group's device state and its captured step.
 class GroupRun {
 public:
@@ -943,28 +935,13 @@ bool CudaEngine::run(const std::vector<Tensor> &inputs,
   result = RunResult();
   std::vector<Probe> probes;
   for (const std::string &name : options.record) {
-    int64_t node = reference->findNode(name);
-    ProbeKind kind = ProbeKind::Output;
-    if (node < 0 && name.size() > 2 && name[name.size() - 2] == ':') {
-      char c = name.back();
-      node = reference->findNode(name.substr(0, name.size() - 2));
-      kind = c == 'v' ? ProbeKind::Membrane : ProbeKind::Current;
-      if (node >= 0 && c == 'i' && plan.nodes(node).has_speck_neuron()) {
-        err = "cannot record '" + name + "': speck_neuron node '" +
-              plan.nodes(node).name() +
-              "' is integrate-and-fire without a synaptic current (record "
-              "':v' or the output)";
-        return false;
-      }
-      if (node >= 0 && !hasState(plan.nodes(node), c))
-        node = -1;
-    }
-    if (node < 0) {
-      err = "cannot record '" + name + "'; valid names:";
-      for (const std::string &n : reference->recordableNames())
-        err += " " + n;
+    char signal;
+    int64_t node = reference->resolveRecord(name, signal, err);
+    if (node < 0)
       return false;
-    }
+    ProbeKind kind = signal == 'v'   ? ProbeKind::Membrane
+                     : signal == 'i' ? ProbeKind::Current
+                                     : ProbeKind::Output;
     std::vector<int64_t> shape = {batch, steps};
     shape.insert(shape.end(), plan.nodes(node).shape().begin(),
                  plan.nodes(node).shape().end());

@@ -118,6 +118,31 @@ int64_t Engine::findNode(const std::string &name) const {
   return -1;
 }
 
+int64_t Engine::resolveRecord(const std::string &name, char &signal,
+                              std::string &err) const {
+  signal = 'o';
+  int64_t node = findNode(name);
+  if (node < 0 && name.size() > 2 && name[name.size() - 2] == ':') {
+    signal = name.back();
+    node = findNode(name.substr(0, name.size() - 2));
+    if (node >= 0 && signal == 'i' && plan.nodes(node).has_speck_neuron()) {
+      err = "cannot record '" + name + "': speck_neuron node '" +
+            plan.nodes(node).name() +
+            "' is integrate-and-fire without a synaptic current (record "
+            "':v' or the output)";
+      return -1;
+    }
+    if (node >= 0 && !hasState(plan.nodes(node), signal))
+      node = -1;
+  }
+  if (node < 0) {
+    err = "cannot record '" + name + "'; valid names:";
+    for (const std::string &n : recordableNames())
+      err += " " + n;
+  }
+  return node;
+}
+
 std::vector<std::string> Engine::recordableNames() const {
   std::vector<std::string> names;
   for (const plan::Node &node : plan.nodes()) {
@@ -179,28 +204,13 @@ bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
   result = RunResult();
   std::vector<Probe> probes;
   for (const std::string &name : options.record) {
-    int64_t node = findNode(name);
-    Probe::Kind kind = Probe::Output;
-    if (node < 0 && name.size() > 2 && name[name.size() - 2] == ':') {
-      char c = name.back();
-      node = findNode(name.substr(0, name.size() - 2));
-      kind = c == 'v' ? Probe::Membrane : Probe::Current;
-      if (node >= 0 && c == 'i' && plan.nodes(node).has_speck_neuron()) {
-        err = "cannot record '" + name + "': speck_neuron node '" +
-              plan.nodes(node).name() +
-              "' is integrate-and-fire without a synaptic current (record "
-              "':v' or the output)";
-        return false;
-      }
-      if (node >= 0 && !hasState(plan.nodes(node), c))
-        node = -1;
-    }
-    if (node < 0) {
-      err = "cannot record '" + name + "'; valid names:";
-      for (const std::string &n : recordableNames())
-        err += " " + n;
+    char signal;
+    int64_t node = resolveRecord(name, signal, err);
+    if (node < 0)
       return false;
-    }
+    Probe::Kind kind = signal == 'v'   ? Probe::Membrane
+                       : signal == 'i' ? Probe::Current
+                                       : Probe::Output;
     Tensor &t = result.records[name];
     t = Tensor(recordShape(plan.nodes(node), batch, steps));
     probes.push_back({node, kind, &t});

@@ -103,6 +103,11 @@ public:
   std::vector<std::string> recordableNames() const;
   /// Index of the node called `name`, or -1.
   int64_t findNode(const std::string &name) const;
+  /// Resolves a `RunOptions::record` name: "NODE" (signal 'o', its output),
+  /// "NODE:v" (membrane) or "NODE:i" (synaptic current). Returns the node's
+  /// index, or -1 with `err` saying why and listing the valid names.
+  int64_t resolveRecord(const std::string &name, char &signal,
+                        std::string &err) const;
 
 private:
   Engine(plan::Plan plan, std::vector<NodeLayout> layouts);

@@ -94,8 +94,9 @@ TEST_P(CudaModels, MatchCpuEngine) {
   auto cpu = compile(c.path, nir, pipeline, &plan);
   ASSERT_TRUE(cpu);
   std::string err;
-  if (c.target == "gpusim")
+  if (c.target == "gpusim") {
     ASSERT_TRUE(gpusim::tunePlanForGpu(plan, err)) << err;
+  }
   auto gpu = runtime::cuda::CudaEngine::create(plan, err);
   ASSERT_TRUE(gpu) << err;
   Tensor input = modelInput(c);

@@ -301,8 +301,9 @@ TEST(OnnxNodeTest, SupportedOperatorsReproduceTheStoredOutputs) {
   // input, with nothing to fold into; OnnxModelTest.CnnWithBatchNorm checks
   // the folding against numpy).
   for (const std::string &op : kSupportedOps)
-    if (op != "Constant" && op != "BatchNormalization")
+    if (op != "Constant" && op != "BatchNormalization") {
       EXPECT_GT(passedPerOp[op], 0) << "no node test of " << op << " passed";
+    }
   std::cout << "ONNX node tests: " << passed << " reproduced, " << refused
             << " refused with the listed diagnostic\n";
 }
