@@ -11,7 +11,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 using namespace snn::runtime;
 
@@ -108,11 +113,24 @@ void snn::runtime::sparseRows(const uint32_t *rowPtr, const uint32_t *col,
 
 int64_t snn::runtime::nonZeroIndices(const float *x, int64_t n,
                                      uint32_t *active) {
-  // Spikes are rare: test 16 elements at a time (one vector compare) and
-  // skip the all-zero groups; append the others branch-free, as spikes are
-  // not predictable per element.
+  // Spikes are rare: test 16 elements at a time and skip the all-zero
+  // groups; list a group's non-zero elements from a bit mask, so the cost
+  // is per spike, not per element. `x != 0` is true for NaN and false for
+  // -0, here as in the scalar tail.
   constexpr int64_t kGroup = 16;
   int64_t count = 0, k = 0;
+#if defined(__SSE2__)
+  const __m128 zero = _mm_setzero_ps();
+  for (; k + kGroup <= n; k += kGroup) {
+    unsigned mask = 0;
+    for (int j = 0; j < 4; ++j)
+      mask |= static_cast<unsigned>(_mm_movemask_ps(
+                  _mm_cmpneq_ps(_mm_loadu_ps(x + k + 4 * j), zero)))
+              << (4 * j);
+    for (; mask; mask &= mask - 1)
+      active[count++] = static_cast<uint32_t>(k + __builtin_ctz(mask));
+  }
+#else
   for (; k + kGroup <= n; k += kGroup) {
     bool any = false;
     for (int64_t j = 0; j < kGroup; ++j)
@@ -124,6 +142,7 @@ int64_t snn::runtime::nonZeroIndices(const float *x, int64_t n,
       count += x[j] != 0.0f;
     }
   }
+#endif
   for (; k < n; ++k) {
     active[count] = static_cast<uint32_t>(k);
     count += x[k] != 0.0f;
@@ -139,22 +158,55 @@ bool EventSparse::build(const uint32_t *rowPtr, const uint32_t *col,
     for (uint32_t k = rowPtr[r]; k < rowPtr[r + 1]; ++k)
       if ((k > rowPtr[r] && col[k] < col[k - 1]) || !std::isfinite(value[k]))
         return false;
+  constexpr int64_t kMaxRows = int64_t(1) << 16;
+  constexpr uint64_t kMaxEntries = std::numeric_limits<uint32_t>::max();
   std::vector<Block> built(nBlocks);
   for (unsigned b = 0; b < nBlocks; ++b) {
     Block &blk = built[b];
     splitRange(rows, b, nBlocks, blk.lo, blk.hi);
-    blk.colPtr.assign(static_cast<size_t>(cols) + 1, 0);
-    for (uint32_t k = rowPtr[blk.lo]; k < rowPtr[blk.hi]; ++k)
-      ++blk.colPtr[col[k] + 1];
-    for (int64_t c = 0; c < cols; ++c)
-      blk.colPtr[c + 1] += blk.colPtr[c];
-    blk.entries.resize(blk.colPtr[cols]);
-    // Rows ascending, so each column lists its rows ascending and a row's
-    // duplicate columns keep their CSR order.
-    std::vector<uint64_t> fill(blk.colPtr.begin(), blk.colPtr.end() - 1);
-    for (int64_t r = blk.lo; r < blk.hi; ++r)
-      for (uint32_t k = rowPtr[r]; k < rowPtr[r + 1]; ++k)
-        blk.entries[fill[col[k]]++] = {static_cast<uint32_t>(r), value[k]};
+    for (int64_t lo = blk.lo; lo < blk.hi;) {
+      // Grow the segment while its rows fit 16 bits and its entries 32.
+      int64_t hi = lo + 1;
+      while (hi < blk.hi && hi - lo < kMaxRows &&
+             uint64_t(rowPtr[hi + 1]) - rowPtr[lo] <= kMaxEntries)
+        ++hi;
+      Segment &seg = blk.segments.emplace_back();
+      seg.lo = lo;
+      seg.hi = hi;
+      seg.colPtr.assign(static_cast<size_t>(cols) + 1, 0);
+      for (uint32_t k = rowPtr[lo]; k < rowPtr[hi]; ++k)
+        ++seg.colPtr[col[k] + 1];
+      for (int64_t c = 0; c < cols; ++c)
+        seg.colPtr[c + 1] += seg.colPtr[c];
+      seg.rows.resize(seg.colPtr[cols]);
+      seg.weights.resize(seg.colPtr[cols]);
+      // Rows ascending, so each column lists its rows ascending and a row's
+      // duplicate columns keep their CSR order.
+      std::vector<uint32_t> fill(seg.colPtr.begin(), seg.colPtr.end() - 1);
+      for (int64_t r = lo; r < hi; ++r)
+        for (uint32_t k = rowPtr[r]; k < rowPtr[r + 1]; ++k) {
+          uint32_t at = fill[col[k]]++;
+          seg.rows[at] = static_cast<uint16_t>(r - lo);
+          seg.weights[at] = value[k];
+        }
+      // Columns whose entries share one weight need no weight stream.
+      bool uniform = true;
+      for (int64_t c = 0; c < cols && uniform; ++c)
+        for (uint32_t k = seg.colPtr[c] + 1; k < seg.colPtr[c + 1]; ++k)
+          if (std::memcmp(&seg.weights[k], &seg.weights[seg.colPtr[c]],
+                          sizeof(float))) {
+            uniform = false;
+            break;
+          }
+      if (uniform) {
+        seg.columnWeight.assign(static_cast<size_t>(cols), 0.0f);
+        for (int64_t c = 0; c < cols; ++c)
+          if (seg.colPtr[c] != seg.colPtr[c + 1])
+            seg.columnWeight[c] = seg.weights[seg.colPtr[c]];
+        decltype(seg.weights)().swap(seg.weights);
+      }
+      lo = hi;
+    }
   }
   blocks = std::move(built);
   meanColumn = cols ? static_cast<double>(rowPtr[rows]) / cols : 0.0;
@@ -165,25 +217,112 @@ void EventSparse::push(unsigned block, const uint32_t *active, int64_t nActive,
                        const float *x, float *y) const {
   const Block &blk = blocks[block];
   std::fill(y + blk.lo, y + blk.hi, 0.0f);
-  const uint64_t *colPtr = blk.colPtr.data();
-  const Entry *entries = blk.entries.data();
-  // Columns lie at random places in a large array: ask for the start of the
-  // columns a few spikes ahead while this one is added, so their first cache
-  // lines (and page walks) overlap with the work instead of stalling it.
-  constexpr int64_t kAhead = 4;
-  for (int64_t a = 0; a < std::min(nActive, kAhead); ++a)
-    __builtin_prefetch(entries + colPtr[active[a]]);
-  for (int64_t a = 0; a < nActive; ++a) {
-    if (a + kAhead < nActive) {
-      const Entry *next = entries + colPtr[active[a + kAhead]];
-      __builtin_prefetch(next);
-      __builtin_prefetch(next + 8);
+  // Segments hold disjoint rows, so each row still sees its terms in the
+  // order of `active`.
+  for (const Segment &seg : blk.segments)
+    pushSegment(seg, active, nActive, x, y + seg.lo);
+}
+
+namespace {
+/// y[rows[k]] += weights[k] * xc for k in [begin, end), while streaming the
+/// next column [pfBegin, pfEnd) into the cache a line of weights per line
+/// added. `unit` says xc == 1, where w * xc == w exactly (w is finite), so
+/// the multiply is left out.
+template <bool unit>
+void addColumn(const uint16_t *rows, const float *weights, uint32_t begin,
+               uint32_t end, float xc, uint32_t pfBegin, uint32_t pfEnd,
+               float *y) {
+  constexpr uint32_t kPerLine = 64 / sizeof(float);
+  uint32_t k = begin, pf = pfBegin;
+  auto add = [&](uint32_t j) {
+    y[rows[j]] += unit ? weights[j] : weights[j] * xc;
+  };
+  for (; end - k >= kPerLine; k += kPerLine) {
+    if (pf < pfEnd) {
+      __builtin_prefetch(weights + pf);
+      __builtin_prefetch(rows + pf);
+      pf += kPerLine;
     }
+    for (uint32_t j = k; j < k + kPerLine; ++j)
+      add(j);
+  }
+  for (; k != end; ++k)
+    add(k);
+  for (; pf < pfEnd; pf += kPerLine) {
+    __builtin_prefetch(weights + pf);
+    __builtin_prefetch(rows + pf);
+  }
+}
+/// y[rows[k]] += w for k in [begin, end), streaming the next column's rows
+/// [pfBegin, pfEnd) as addColumn does. w is the column's weight times its
+/// input, the product each entry would compute.
+void addUniformColumn(const uint16_t *rows, uint32_t begin, uint32_t end,
+                      float w, uint32_t pfBegin, uint32_t pfEnd, float *y) {
+  constexpr uint32_t kPerLine = 64 / sizeof(uint16_t);
+  uint32_t k = begin, pf = pfBegin;
+  for (; end - k >= kPerLine; k += kPerLine) {
+    if (pf < pfEnd) {
+      __builtin_prefetch(rows + pf);
+      pf += kPerLine;
+    }
+    for (uint32_t j = k; j < k + kPerLine; ++j)
+      y[rows[j]] += w;
+  }
+  for (; k != end; ++k)
+    y[rows[k]] += w;
+  for (; pf < pfEnd; pf += kPerLine)
+    __builtin_prefetch(rows + pf);
+}
+} // namespace
+
+void EventSparse::pushSegment(const Segment &seg, const uint32_t *active,
+                              int64_t nActive, const float *x, float *y) {
+  const uint32_t *colPtr = seg.colPtr.data();
+  const uint16_t *rows = seg.rows.data();
+  if (!seg.columnWeight.empty()) {
+    if (nActive > 0)
+      __builtin_prefetch(rows + colPtr[active[0]]);
+    for (int64_t a = 0; a < nActive; ++a) {
+      uint32_t pfBegin = 0, pfEnd = 0;
+      if (a + 1 < nActive) {
+        pfBegin = colPtr[active[a + 1]];
+        pfEnd = colPtr[active[a + 1] + 1];
+        if (a + 2 < nActive)
+          __builtin_prefetch(rows + colPtr[active[a + 2]]);
+      }
+      uint32_t c = active[a];
+      addUniformColumn(rows, colPtr[c], colPtr[c + 1],
+                       seg.columnWeight[c] * x[c], pfBegin, pfEnd, y);
+    }
+    return;
+  }
+  const float *weights = seg.weights.data();
+  // Columns lie at random places in large arrays, and the hardware
+  // prefetchers stop at page boundaries: while one column is added, the next
+  // one is streamed into the cache (addColumn), and the first lines of the
+  // one after are asked for, so DRAM latency overlaps the work.
+  if (nActive > 0) {
+    __builtin_prefetch(weights + colPtr[active[0]]);
+    __builtin_prefetch(rows + colPtr[active[0]]);
+  }
+  for (int64_t a = 0; a < nActive; ++a) {
     uint32_t c = active[a];
+    uint32_t pfBegin = 0, pfEnd = 0;
+    if (a + 1 < nActive) {
+      pfBegin = colPtr[active[a + 1]];
+      pfEnd = colPtr[active[a + 1] + 1];
+      if (a + 2 < nActive) {
+        __builtin_prefetch(weights + colPtr[active[a + 2]]);
+        __builtin_prefetch(rows + colPtr[active[a + 2]]);
+      }
+    }
     float xc = x[c];
-    const Entry *e = entries + colPtr[c], *end = entries + colPtr[c + 1];
-    for (; e != end; ++e)
-      y[e->row] += e->weight * xc;
+    if (xc == 1.0f)
+      addColumn<true>(rows, weights, colPtr[c], colPtr[c + 1], xc, pfBegin,
+                      pfEnd, y);
+    else
+      addColumn<false>(rows, weights, colPtr[c], colPtr[c + 1], xc, pfBegin,
+                       pfEnd, y);
   }
 }
 

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -64,6 +65,60 @@ TEST(EventSparse, MatchesPullBitForBit) {
       EXPECT_EQ(std::signbit(pull[k]), std::signbit(push[k])) << k;
     EXPECT_EQ(pull, push);
   }
+}
+
+// Tests the segmented layout (16-bit row offsets, so more than 65536 rows
+// span several segments) and columns that share one weight (stored once),
+// against pull bit for bit, with non-unit and negative inputs and a row that
+// lists a column twice.
+TEST(EventSparse, SegmentsAndUniformColumnsMatchPull) {
+  constexpr int64_t rows = 140000, cols = 64;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<uint32_t> pick(0, cols - 1);
+  std::normal_distribution<float> jitter(0.0f, 0.3f);
+  for (bool uniform : {true, false}) {
+    plan::SparseOp sp;
+    sp.add_row_ptr(0);
+    for (int64_t r = 0; r < rows; ++r) {
+      std::vector<uint32_t> c = {pick(rng), pick(rng), pick(rng)};
+      std::sort(c.begin(), c.end()); // Duplicates stay: a doubled synapse.
+      for (uint32_t k : c) {
+        sp.add_col(k);
+        // Per-column weights (Dale's law) or per synapse.
+        sp.add_value(0.01f * (int(k) - 20) + (uniform ? 0.0f : jitter(rng)));
+      }
+      sp.add_row_ptr(static_cast<uint32_t>(sp.col_size()));
+    }
+    std::vector<float> x(cols, 0.0f);
+    x[0] = 1.0f, x[5] = 0.5f, x[6] = -3.0f, x[31] = 1.0f, x[63] = 1.0f;
+    std::vector<float> pull(rows), push(rows, 7.0f);
+    sparseKernel(sp.row_ptr().data(), sp.col().data(), sp.value().data(), rows,
+                 x.data(), pull.data());
+    for (unsigned blocks : {1u, 2u, 5u}) {
+      EventSparse e;
+      ASSERT_TRUE(e.build(sp.row_ptr().data(), sp.col().data(),
+                          sp.value().data(), rows, cols, blocks));
+      std::vector<uint32_t> active(cols);
+      int64_t n = nonZeroIndices(x.data(), cols, active.data());
+      ASSERT_EQ(n, 5);
+      std::fill(push.begin(), push.end(), 7.0f);
+      for (unsigned b = 0; b < blocks; ++b)
+        e.push(b, active.data(), n, x.data(), push.data());
+      EXPECT_EQ(pull, push) << "uniform=" << uniform << " blocks=" << blocks;
+    }
+  }
+}
+
+// Tests nonZeroIndices on every position of a group and the scalar tail,
+// with NaN (non-zero) and -0 (zero).
+TEST(EventSparse, NonZeroIndicesListsExactlyTheNonZeros) {
+  std::vector<float> x(37, 0.0f);
+  x[0] = 1.0f, x[15] = -2.0f, x[16] = std::nanf(""), x[20] = -0.0f;
+  x[31] = 1e-30f, x[32] = 3.0f, x[36] = 1.0f;
+  std::vector<uint32_t> active(37);
+  int64_t n = nonZeroIndices(x.data(), 37, active.data());
+  active.resize(n);
+  EXPECT_EQ(active, (std::vector<uint32_t>{0, 15, 16, 31, 32, 36}));
 }
 
 // Tests that build refuses what push could not reproduce exactly.
