@@ -51,7 +51,7 @@ if ! "$PY" -c 'import brian2' 2>/dev/null; then
   echo "runtime.sh: Brian2 not importable by $PY (install python3-brian: scripts/setup.sh --bench); peer skipped"
 fi
 if [ $quick = 1 ]; then
-  neurons=20000; batches=1; steps=500; cuba_s=0.2; plan_batches="1 16"
+  neurons=100000; batches=1; steps=500; cuba_s=0.2; plan_batches="1 16"
   peer_repeat=1
 else
   neurons=100000; batches=1,8,64; steps=1000; cuba_s=1; plan_batches="1 8 64 256"
@@ -73,29 +73,49 @@ echo "$copy"
 bw=$(echo "$copy" | field copy_gb_per_s)
 
 echo "== benchmark 1: random network, $neurons neurons x 1000 synapses, Poisson input, dt 0.1 ms, $steps steps"
-ours=$("$BENCH" random --neurons "$neurons" --synapses 1000 --steps $steps \
-  --batch "$batches" --threads "$threads" --repeat "$repeat")
-echo "$ours"
-ours1=$(echo "$ours" | grep ' batch=1 ' | field events_per_s)
-if [ $peer = 1 ]; then
-  brian=$("$PY" bench/runtime/brian2_peer.py random "$work/brian2_random_${neurons}_${steps}_t$peer_threads" \
-    "$neurons" 1000 $steps "$peer_threads" "$peer_repeat" 2>"$work/brian2_random.log" | grep '^bench=') \
-    || { echo "brian2 failed, see $work/brian2_random.log"; brian=""; }
+# One weight variant: ours at every batch size in $2, the peer once (its
+# per-event cost has no batch dimension), ratios per batch. Sets eps1 and
+# bytes1 (ours at batch 1: events/s and bytes streamed per event) and
+# brian_eps (0 without the peer).
+bench1() {
+  local weights=$1 ours brian b
+  ours=$("$BENCH" random --neurons "$neurons" --synapses 1000 --steps $steps \
+    --batch "$2" --threads "$threads" --repeat "$repeat" --weights "$weights")
+  echo "$ours"
+  eps1=$(echo "$ours" | grep ' batch=1 ' | field events_per_s)
+  bytes1=$(echo "$ours" | grep ' batch=1 ' | field bytes_per_event)
+  brian_eps=0
+  [ $peer = 1 ] || return 0
+  brian=$("$PY" bench/runtime/brian2_peer.py random \
+    "$work/brian2_random_${neurons}_${steps}_${weights}_t$peer_threads" \
+    "$neurons" 1000 $steps "$peer_threads" "$peer_repeat" "$weights" \
+    2>"$work/brian2_random_$weights.log" | grep '^bench=') \
+    || { echo "brian2 failed, see $work/brian2_random_$weights.log"; return 0; }
   echo "$brian"
   brian_eps=$(echo "$brian" | field events_per_s)
   echo "$ours" | while read -r line; do
     b=$(echo "$line" | field batch)
-    echo "ratio batch=$b events_per_s ours(wall)/brian2(batch 1, its CPU time)=$(ratio "$(echo "$line" | field events_per_s)" "$brian_eps")" \
+    echo "ratio weights=$weights batch=$b events_per_s ours(wall)/brian2(batch 1, its CPU time)=$(ratio "$(echo "$line" | field events_per_s)" "$brian_eps")" \
       "per CPU second ours/brian2=$(ratio "$(echo "$line" | field events_per_cpu_s)" "$brian_eps")"
   done
-  echo "firing rate (Hz): ours=$(echo "$ours" | grep ' batch=1 ' | field rate_hz) brian2=$(echo "$brian" | field rate_hz)"
-else
-  brian_eps=0
-fi
-# Limit: every event streams a 4-byte row index and a 4-byte weight.
-frac=$(awk -v e="$ours1" -v bw="$bw" 'BEGIN { printf "%.4f", e * 8 / (bw * 1e9) }')
+  echo "firing rate (Hz), weights=$weights: ours=$(echo "$ours" | grep ' batch=1 ' | field rate_hz) brian2=$(echo "$brian" | field rate_hz)"
+}
+# Fraction of the copy bandwidth that $1 events/s at $2 bytes per event use.
+bwfrac() { awk -v e="$1" -v b="$2" -v bw="$bw" 'BEGIN { printf "%.4f", e * b / (bw * 1e9) }'; }
+
+# Per-synapse weights: every event streams its weight (6 B per event).
+bench1 synapse 1
+ratio_synapse=$([ $peer = 1 ] && ratio "$eps1" "$brian_eps" || echo nan)
+echo "bandwidth, weights=synapse: ours batch 1 moves $bytes1 B per event, $(bwfrac "$eps1" "$bytes1") of the copy bandwidth ($(bwfrac "$eps1" 8) at 8 B per event)"
+# BENCHMARKS.md's network: each neuron's outgoing synapses share its weight,
+# which our event matrices then store once per neuron (2 B per event). Its
+# batch-1 figures make the last line.
+bench1 dale "$batches"
+ours1=$eps1
+frac=$(bwfrac "$eps1" "$bytes1")
 lap "benchmark 1"
-echo "bandwidth: ${bw} GB/s => limit $(awk -v bw="$bw" 'BEGIN { printf "%.4g", bw * 1e9 / 8 }') events/s at 8 B/event; ours batch 1 = $frac of it"
+echo "bandwidth: ${bw} GB/s; weights=dale: ours batch 1 moves $bytes1 B per event, $frac of it ($(bwfrac "$eps1" 8) at 8 B per event, BENCHMARKS.md's reference: limit $(awk -v bw="$bw" 'BEGIN { printf "%.4g", bw * 1e9 / 8 }') events/s)"
+echo "ratio_vs_brian2 with per-synapse weights (weights=synapse, batch 1): $ratio_synapse"
 
 echo "== benchmark 2: CUBA balanced network, 4000 LIF, p = 0.02, $cuba_s s"
 cuba=$("$BENCH" balanced --seconds "$cuba_s" --threads "$threads" --repeat "$repeat")

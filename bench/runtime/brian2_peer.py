@@ -2,7 +2,7 @@
 """The Brian2 peer of bench/runtime.sh: the same networks as snn-runtime-bench
 in Brian2 C++ standalone mode. Prints key=value lines like the bench binary.
 
-  brian2_peer.py random  DIR N SYNAPSES STEPS THREADS REPEAT
+  brian2_peer.py random  DIR N SYNAPSES STEPS THREADS REPEAT [WEIGHTS]
   brian2_peer.py cuba    DIR SECONDS THREADS REPEAT
 
 DIR keeps the generated C++ project, so a rerun with the same network only
@@ -41,11 +41,13 @@ def setup(project, threads):
     b2.seed(1)
 
 
-def random_network(project, n, synapses, steps, threads, repeat):
+def random_network(project, n, synapses, steps, threads, repeat, weights):
     """Benchmark 1 (see runtime_bench.cpp runRandom): delta-synapse LIF,
     tau 10 ms, threshold 1, reset 0; 1000 Poisson sources at 20 Hz, 100
     input synapses per neuron (w 0.06); recurrent out-degree SYNAPSES, 80 %
-    excitatory (w 0.005) and 20 % inhibitory (w -0.025), per-synapse weights.
+    excitatory (w 0.005) and 20 % inhibitory (w -0.025), per-synapse weights
+    (a synapse variable, read per event); WEIGHTS "synapse" also scales each
+    recurrent weight by U(0.5, 1.5), as `snn-runtime-bench --weights synapse`.
     """
     setup(project, threads)
     sources, in_degree = 1000, 100
@@ -57,8 +59,9 @@ def random_network(project, n, synapses, steps, threads, repeat):
     S_in.w = 0.06
     S = b2.Synapses(G, G, "w : 1", on_pre="v += w", delay=0 * ms)
     S.connect(j="k for k in sample(N_post, p=%g)" % (synapses / n))
-    S.w = "0.005 * int(i < %d) - 0.025 * int(i >= %d)" % (n * 4 // 5,
-                                                           n * 4 // 5)
+    S.w = "(0.005 * int(i < %d) - 0.025 * int(i >= %d))%s" % (
+        n * 4 // 5, n * 4 // 5,
+        " * (0.5 + rand())" if weights == "synapse" else "")
     M = b2.SpikeMonitor(G, record=False)
     MP = b2.SpikeMonitor(P, record=False)
     net = b2.Network(G, P, S_in, S, M, MP)
@@ -72,9 +75,10 @@ def random_network(project, n, synapses, steps, threads, repeat):
     bio = steps * 1e-4
     print("bench=random peer=brian2 neurons=%d synapses=%d steps=%d "
           "threads=%d build_and_first_run_s=%.2f run_s=%.4f spikes=%d "
-          "rate_hz=%.3f events=%.4g events_per_s=%.4g bytes_per_event=16"
+          "rate_hz=%.3f events=%.4g events_per_s=%.4g weights=%s "
+          "bytes_per_event=16"
           % (n, synapses, steps, threads, build_s, run_s, spikes,
-             spikes / (n * bio), events, events / run_s))
+             spikes / (n * bio), events, events / run_s, weights))
 
 
 def firing_stats(i, t, n, seconds):
@@ -130,8 +134,11 @@ def main(argv):
         sys.exit(__doc__)
     if argv[1] == "random":
         project, n, syn, steps, threads, repeat = argv[2:8]
+        weights = argv[8] if len(argv) > 8 else "dale"
+        if weights not in ("dale", "synapse"):
+            sys.exit("WEIGHTS is dale or synapse, not %r" % weights)
         random_network(project, int(float(n)), int(syn), int(steps),
-                       int(threads), int(repeat))
+                       int(threads), int(repeat), weights)
     else:
         project, seconds, threads, repeat = argv[2:6]
         cuba(project, float(seconds), int(threads), int(repeat))

@@ -234,6 +234,12 @@ int runRandom(const Args &a) {
   unsigned threads = static_cast<unsigned>(a.num("threads", 0));
   double tau = a.num("tau", 0.01), wIn = a.num("w-input", 0.06);
   double wExc = a.num("w-exc", 0.005), wInh = a.num("w-inh", -0.025);
+  // dale: each neuron's outgoing synapses share its weight (BENCHMARKS.md's
+  // network); synapse: each recurrent weight is also scaled by U(0.5, 1.5),
+  // so no two columns' entries agree and every event streams its weight.
+  std::string weights = a.str("weights", "dale");
+  if (weights != "dale" && weights != "synapse")
+    die("--weights is dale or synapse, not '" + weights + "'");
   std::vector<int64_t> batches;
   for (std::string s = a.str("batch", "1"); !s.empty();) {
     size_t comma = s.find(',');
@@ -258,8 +264,10 @@ int runRandom(const Args &a) {
   plan::Node &rec = addNode(p, "recurrent_syn", n);
   addOperand(rec, 3, true, n);
   int64_t excitatory = n * 4 / 5;
+  std::uniform_real_distribution<double> scale(0.5, 1.5);
   randomSparse(*rec.mutable_sparse(), n, n, fanout, rng, [&](uint32_t c) {
-    return static_cast<float>(c < excitatory ? wExc : wInh);
+    double w = c < excitatory ? wExc : wInh;
+    return static_cast<float>(weights == "dale" ? w : w * scale(rng));
   });
   plan::Node &lif = addNode(p, "lif", n);
   addOperand(lif, 1, false, n);
@@ -290,16 +298,23 @@ int runRandom(const Args &a) {
     double secs = timeRuns(*engine, {input}, opts, reps, result, &cpu);
     double spikes = totalSpikes(result, "lif");
     // Events = spikes x out-degree; the mean out-degree is the in-degree.
-    double events =
-        spikes * fanout + inputSpikes * (double(n) * inDegree / sources);
+    double recEvents = spikes * fanout;
+    double inEvents = inputSpikes * (double(n) * inDegree / sources);
+    double events = recEvents + inEvents;
+    // What the engine's event-driven matrices stream per event (8 would be a
+    // 32-bit index and a 32-bit weight).
+    double bytes = (recEvents * engine->eventBytesPerSynapse(2) +
+                    inEvents * engine->eventBytesPerSynapse(1)) /
+                   events;
     std::printf("bench=random neurons=%lld synapses=%lld batch=%lld "
                 "steps=%lld threads=%u build_s=%.3f prepare_s=%.3f "
                 "run_s=%.4f cpu_s=%.4f spikes=%.0f rate_hz=%.3f events=%.4g "
-                "events_per_s=%.4g events_per_cpu_s=%.4g bytes_per_event=8\n",
+                "events_per_s=%.4g events_per_cpu_s=%.4g weights=%s "
+                "bytes_per_event=%.3g\n",
                 (long long)n, (long long)fanout, (long long)batch,
                 (long long)steps, threads, buildSeconds, firstSeconds, secs,
                 cpu, spikes, spikes / (double(n) * batch * steps * dt), events,
-                events / secs, events / cpu);
+                events / secs, events / cpu, weights.c_str(), bytes);
     std::fflush(stdout);
   }
   return 0;
@@ -465,6 +480,7 @@ int main(int argc, char **argv) {
         "  random   --neurons 1e5 --synapses 1000 --sources 1000\n"
         "           --input-synapses 100 --input-rate 20 --steps 1000\n"
         "           --batch 1,8,64 --threads 0 --repeat 3 --seed 1\n"
+        "           --weights dale|synapse\n"
         "  balanced --seconds 1 --threads 0 --repeat 3 --seed 1\n"
         "  plan     --file F --batch 1 --steps 100 --density 0.1 --repeat 3\n"
         "Prints key=value lines; times are medians of --repeat runs.\n");

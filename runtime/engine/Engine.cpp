@@ -103,6 +103,20 @@ Engine::eventPlan(unsigned teamSize) const {
   return events;
 }
 
+double Engine::eventBytesPerSynapse(int64_t node) const {
+  if (node < 0 || node >= plan.nodes_size() || !plan.nodes(node).has_sparse())
+    return 0.0;
+  std::shared_ptr<const detail::EventPlan> built;
+  {
+    std::lock_guard<std::mutex> lock(eventsMutex);
+    built = events;
+  }
+  if (!built)
+    built = eventPlan(1);
+  const EventSparse *e = built->sparse[node].get();
+  return e ? e->bytesPerEvent() : 0.0;
+}
+
 std::unique_ptr<Engine> Engine::create(plan::Plan plan, std::string &err) {
   std::vector<NodeLayout> layouts;
   if (!validatePlan(plan, layouts, err))

@@ -109,6 +109,11 @@ public:
   int64_t resolveRecord(const std::string &name, char &signal,
                         std::string &err) const;
 
+  /// Bytes the event-driven path streams per synaptic event of sparse node
+  /// `node` (row index and weight; see EventSparse), or 0 where the node
+  /// pulls (not sparse, or not reproducible bit for bit by a push).
+  double eventBytesPerSynapse(int64_t node) const;
+
 private:
   Engine(plan::Plan plan, std::vector<NodeLayout> layouts);
   /// The event-driven sparse matrices for teams of `teamSize`, built on

@@ -213,6 +213,17 @@ bool EventSparse::build(const uint32_t *rowPtr, const uint32_t *col,
   return true;
 }
 
+double EventSparse::bytesPerEvent() const {
+  double bytes = 0, entries = 0;
+  for (const Block &blk : blocks)
+    for (const Segment &seg : blk.segments) {
+      double n = static_cast<double>(seg.rows.size());
+      entries += n;
+      bytes += n * (sizeof(uint16_t) + (seg.weights.empty() ? 0 : 4));
+    }
+  return entries ? bytes / entries : 0.0;
+}
+
 void EventSparse::push(unsigned block, const uint32_t *active, int64_t nActive,
                        const float *x, float *y) const {
   const Block &blk = blocks[block];

@@ -110,8 +110,9 @@ public:
             const float *x, float *y) const;
   /// Mean entries per column, to choose push or pull.
   double meanColumnLength() const { return meanColumn; }
-  /// Bytes streamed per synaptic event (row offset + weight).
-  static constexpr int bytesPerEvent() { return sizeof(uint16_t) + 4; }
+  /// Mean bytes streamed per synaptic event: 2 (a row offset) in segments
+  /// of uniform columns, 6 (row offset and weight) elsewhere.
+  double bytesPerEvent() const;
 
 private:
   /// Rows [lo, lo + 65536) at most, and fewer than 2^32 entries.
