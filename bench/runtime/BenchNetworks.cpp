@@ -100,6 +100,8 @@ double meanWeight(int target, int source) {
 bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   using namespace pd14;
   Microcircuit m;
+  m.poisson = opt.poisson;
+  m.connected = opt.synapses;
   for (int a = 0; a < kPops; ++a) {
     m.sizes[a] = std::max<int64_t>(
         1, static_cast<int64_t>(std::llround(kSizes[a] * opt.scale)));
@@ -122,7 +124,7 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   p.set_format_version(1);
   p.set_name(opt.synapses ? "pd14_microcircuit" : "pd14_microcircuit_empty");
   p.set_dt(kDt * 1e-3);
-  addNode(p, "v_init", n).mutable_input(); // kInitNode
+  addNode(p, "input", n).mutable_input(); // kInputNode
   p.add_inputs(0);
   // kDelayNode: reads the previous step's spikes, so a delay line of d - 1
   // steps delivers them d steps after they were emitted.
@@ -178,7 +180,7 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   // with R = tau_m / C_m (mV per pA).
   plan::Node &lif = addNode(p, "lif", n);
   addOperand(lif, kSynNode, false, n);
-  addOperand(lif, kInitNode, false, n);
+  addOperand(lif, kInputNode, false, n);
   double memDecay = std::exp(-kDt / kTauM), synDecay = std::exp(-kDt / kTauSyn);
   double memGain = (1 - memDecay) * kTauM / kCm;
   plan::NeuronOp &op = plainNeuron(lif, true, static_cast<float>(memDecay),
@@ -193,7 +195,8 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   for (int64_t k = 0; k < n; ++k) {
     // pA: rate (1/ms) x in-degree x weight x tau_syn.
     double dc = kBackgroundHz * 1e-3 * kExternal[popOf(k)] * kWeight * kTauSyn;
-    bias->Add(static_cast<float>(memGain * dc));
+    bias->Add(opt.synapses && !opt.poisson ? static_cast<float>(memGain * dc)
+                                           : 0.0f);
   }
 
   // A pulse x0 at step 0 gives v = memGain x0 (m^(t+1) - s^(t+1)) / (m - s)
@@ -203,7 +206,7 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   double perV = (memDecay - synDecay) / (memGain * memDecay);
   std::normal_distribution<double> v0(kV0Mean, kV0Sd);
   for (float &x : m.initialPulse)
-    x = static_cast<float>(v0(rng) * perV);
+    x = opt.synapses ? static_cast<float>(v0(rng) * perV) : 0.0f;
   return m;
 }
 
@@ -213,4 +216,40 @@ void bench::preferEventPropagation(plan::Plan &p) {
   for (const plan::Node &node : p.nodes())
     hints.add_nodes()->set_propagation(
         node.has_sparse() ? plan::GpuNodeHint::EVENT : plan::GpuNodeHint::AUTO);
+}
+
+std::vector<float> bench::microcircuitInput(const Microcircuit &m,
+                                            int64_t steps, uint64_t seed,
+                                            int64_t &length) {
+  using namespace pd14;
+  int64_t n = m.neurons;
+  length = m.poisson && m.connected ? std::max<int64_t>(steps, 1) : 1;
+  std::vector<float> x(static_cast<size_t>(length * n), 0.0f);
+  if (!m.connected)
+    return x;
+  std::copy(m.initialPulse.begin(), m.initialPulse.end(), x.begin());
+  if (!m.poisson)
+    return x;
+  // Poisson counts by inverse CDF tables per population (rate 8 Hz K_ext dt,
+  // about 1.2 to 2.3 per step): a 0.5e9-draw input takes seconds.
+  std::mt19937_64 rng(seed);
+  for (int a = 0; a < kPops; ++a) {
+    double lambda = kBackgroundHz * kExternal[a] * kDt * 1e-3;
+    std::vector<double> cdf;
+    double term = std::exp(-lambda), sum = term;
+    for (int k = 1; sum < 1 - 1e-15 && k < 100; ++k) {
+      cdf.push_back(sum);
+      term *= lambda / k;
+      sum += term;
+    }
+    for (int64_t t = 0; t < length; ++t)
+      for (int64_t k = m.first[a]; k < m.first[a] + m.sizes[a]; ++k) {
+        double u = (rng() >> 11) * 0x1.0p-53;
+        size_t count = 0;
+        while (count < cdf.size() && u >= cdf[count])
+          ++count;
+        x[t * n + k] += static_cast<float>(count * kWeight);
+      }
+  }
+  return x;
 }

@@ -120,9 +120,15 @@ struct MicrocircuitOptions {
   /// probabilities unchanged, so synapses scale with scale^2. Scaled
   /// networks check the construction; only scale 1 is the benchmark.
   double scale = 1.0;
-  /// False: the same nodes with an empty recurrent matrix (the empty-step
-  /// floor of the same plan structure).
+  /// False: the same nodes with an empty recurrent matrix, no background
+  /// drive and no initial pulse, so no neuron ever fires: the empty-step
+  /// floor of the same plan structure (the same kernels, no work).
   bool synapses = true;
+  /// True: the paper's background, K_ext independent 8 Hz Poisson sources
+  /// per neuron, given as the plan input (see microcircuitInput). False: its
+  /// DC equivalent as each neuron's bias (NEST example's poisson_input =
+  /// False), so the input is only the step-0 pulse.
+  bool poisson = true;
   uint64_t seed = 1;
 };
 
@@ -134,12 +140,14 @@ struct Microcircuit {
   int64_t synapses = 0;
   /// Sum of p N_target N_source: the expected synapse count.
   double expectedSynapses = 0;
-  /// Step-0 input pulse per neuron (the plan input "v_init", shape (n)).
+  /// Step-0 input pulse per neuron (part of the plan input "input").
   std::vector<float> initialPulse;
+  bool poisson = true;
+  bool connected = true; ///< Built with synapses (not the floor plan).
 };
 
 /// Node indices of the microcircuit plan.
-enum MicrocircuitNode { kInitNode = 0, kDelayNode, kSynNode, kLifNode };
+enum MicrocircuitNode { kInputNode = 0, kDelayNode, kSynNode, kLifNode };
 
 /// The full-scale model as one population of `neurons` LIF neurons with
 /// exponential current synapses. Simplifications (the plan's neuron cannot
@@ -147,8 +155,10 @@ enum MicrocircuitNode { kInitNode = 0, kDelayNode, kSynNode, kLifNode };
 /// * Pairs connect independently with probability p (no multapses: the
 ///   paper's count formula K = log(1-p)/log(1-1/(NN)) with repeated pairs
 ///   merged gives exactly p N N distinct pairs).
-/// * Background: the DC equivalent of the 8 Hz Poisson input (NEST example's
-///   poisson_input = False: I = 8 Hz K_ext w tau_syn).
+/// * Background: per neuron and step, the summed input of K_ext Poisson
+///   sources at 8 Hz (one Poisson count of rate 8 Hz K_ext, times w) without
+///   the paper's 1.5 ms delay (irrelevant for independent noise); or its DC
+///   equivalent (options.poisson = false).
 /// * Delays: 1.5 ms from excitatory and 0.75 ms (rounded to 0.8 ms) from
 ///   inhibitory sources, without the paper's spread.
 /// * No 2 ms refractory period; membrane by exponential Euler with the
@@ -156,6 +166,12 @@ enum MicrocircuitNode { kInitNode = 0, kDelayNode, kSynNode, kLifNode };
 /// * Initial potentials: a random step-0 current pulse that brings v to
 ///   N(7, 10) mV above rest once it has decayed (the paper draws v0).
 Microcircuit buildMicrocircuit(const MicrocircuitOptions &options);
+
+/// The plan input (1, T, neurons): the initial pulse at step 0 plus, with
+/// the Poisson background, `steps` steps of background (T = steps; else
+/// T = 1). All zeros for the network without synapses (the floor).
+std::vector<float> microcircuitInput(const Microcircuit &m, int64_t steps,
+                                     uint64_t seed, int64_t &length);
 
 /// Sets every sparse node's gpu hint to EVENT (the CUDA engine's default
 /// keeps DENSE when an operand is not a spiking neuron, e.g. a Poisson input

@@ -315,13 +315,11 @@ plan::Plan oneNeuronPlan() {
   return p;
 }
 
-/// Per-step seconds of `p` driven by `pulse` at step 0, on the CPU engine:
+/// Per-step seconds of `p` driven by `in`, on the CPU engine:
 /// one untimed step (the event matrices), then `steps` timed.
-double cpuStepSeconds(plan::Plan p, const std::vector<float> &pulse,
-                      int64_t steps, unsigned threads, RunResult &result) {
+double cpuStepSeconds(plan::Plan p, const Tensor &in, int64_t steps,
+                      unsigned threads, RunResult &result) {
   std::unique_ptr<Engine> engine = makeCpuEngine(std::move(p));
-  Tensor in({1, 1, static_cast<int64_t>(pulse.size())});
-  in.data = pulse;
   RunOptions opts;
   opts.threads = threads;
   opts.steps = 1;
@@ -333,6 +331,48 @@ double cpuStepSeconds(plan::Plan p, const std::vector<float> &pulse,
   if (!engine->run({in}, opts, result, err))
     die("run failed: " + err);
   return secondsSince(start) / steps;
+}
+
+/// Untimed run recording the spikes: mean rate (Hz) per population over the
+/// second half of `steps` (after the start-up transient), printed next to
+/// the rates the paper's model reaches (NEST example, full_mean_rates) as
+/// the check that the simplified network is in a comparable state.
+/// The microcircuit's plan input for `steps` steps.
+Tensor microcircuitTensor(const Microcircuit &m, int64_t steps, uint64_t seed) {
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, steps, seed, length);
+  Tensor in({1, length, m.neurons});
+  in.data = std::move(x);
+  return in;
+}
+
+template <typename EngineT>
+void printPopulationRates(const EngineT &engine, const Microcircuit &m,
+                          int64_t steps, uint64_t seed) {
+  constexpr double kPaperHz[pd14::kPops] = {0.971, 2.868, 4.746, 5.396,
+                                            8.142, 9.078, 0.991, 7.523};
+  Tensor in = microcircuitTensor(m, steps, seed);
+  RunOptions opts;
+  opts.steps = steps;
+  opts.record = {"lif"};
+  RunResult r;
+  std::string err;
+  if (!engine.run({in}, opts, r, err))
+    die("run failed: " + err);
+  const Tensor &z = r.records.at("lif");
+  std::string line = "population_rates_hz (ours/paper, 2nd half of " +
+                     std::to_string(steps) + " steps):";
+  for (int a = 0; a < pd14::kPops; ++a) {
+    double sum = 0;
+    for (int64_t t = steps / 2; t < steps; ++t)
+      for (int64_t k = m.first[a]; k < m.first[a] + m.sizes[a]; ++k)
+        sum += z.data[t * m.neurons + k];
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %s=%.2f/%.2f", pd14::kNames[a],
+                  sum / (m.sizes[a] * (steps - steps / 2) * 1e-4), kPaperHz[a]);
+    line += buf;
+  }
+  std::printf("%s\n", line.c_str());
 }
 
 int runMicrocircuit(const Args &a) {
@@ -347,6 +387,20 @@ int runMicrocircuit(const Args &a) {
   int64_t mib = a.integer("mib", 1024, 1, 1 << 16);
   unsigned threads = static_cast<unsigned>(a.integer("threads", 0, 0, 1024));
   bool countsOnly = a.integer("counts-only", 0, 0, 1) != 0;
+  int64_t rateSteps = a.integer("rates", 0, 0, 20000);
+  std::string background = a.str("background", "poisson");
+  if (background != "poisson" && background != "dc")
+    die("microcircuit: --background '" + background + "' is not poisson or dc");
+  opt.poisson = background == "poisson";
+
+  // The Poisson background is an input of steps x neurons floats.
+  double inputFloats =
+      opt.poisson ? double(std::max(steps, rateSteps)) * 77169 * opt.scale : 0;
+  if (inputFloats > 2e9)
+    die("microcircuit: the Poisson background for " +
+        std::to_string(std::max(steps, rateSteps)) +
+        " steps is over 2e9 floats (8 GB); lower --steps/--rates or use "
+        "--background dc");
 
   cuda::DeviceInfo dev;
   dev.name = "cpu";
@@ -367,11 +421,25 @@ int runMicrocircuit(const Args &a) {
   std::fflush(stdout);
   if (countsOnly)
     return 0;
+  if (rateSteps) {
+    if (gpu) {
+      plan::Plan copy = m.plan;
+      printPopulationRates(*makeCudaEngine(std::move(copy)), m, rateSteps,
+                           opt.seed);
+    } else {
+      plan::Plan copy = m.plan;
+      printPopulationRates(*makeCpuEngine(std::move(copy)), m, rateSteps,
+                           opt.seed);
+    }
+    std::fflush(stdout);
+  }
 
   MicrocircuitOptions emptyOpt = opt;
   emptyOpt.synapses = false;
   Microcircuit empty = buildMicrocircuit(emptyOpt);
-  std::vector<float> onePulse = {0.0f};
+  Tensor oneInput({1, 1, 1});
+  Tensor input = microcircuitTensor(m, steps, opt.seed);
+  Tensor emptyInput = microcircuitTensor(empty, steps, opt.seed);
   double stepS, floorS, launchS, spikes;
   int bytesPerEvent = 0;
   CopyBandwidth bw;
@@ -380,22 +448,19 @@ int runMicrocircuit(const Args &a) {
     bw = copyBandwidth(mib, 10);
     preferEventPropagation(m.plan);
     preferEventPropagation(empty.plan);
-    auto run = [&](plan::Plan p, const std::vector<float> &pulse, int *bytes) {
+    auto run = [&](plan::Plan p, const Tensor &in, int *bytes) {
       std::unique_ptr<cuda::CudaEngine> e = makeCudaEngine(std::move(p));
       if (bytes) {
         const cuda::NodePlacement &syn = e->getPlacements()[kSynNode];
         *bytes = syn.indexBytes + syn.weightBytes;
       }
-      Tensor in({1, 1, static_cast<int64_t>(pulse.size())});
-      in.data = pulse;
       return timeCudaSteps(*e, {in}, steps, 1);
     };
-    StepTiming full = run(std::move(m.plan), m.initialPulse, &bytesPerEvent);
+    StepTiming full = run(std::move(m.plan), input, &bytesPerEvent);
     stepS = full.stepSeconds;
     spikes = totalSpikes(full.result, "lif");
-    floorS =
-        run(std::move(empty.plan), empty.initialPulse, nullptr).stepSeconds;
-    launchS = run(oneNeuronPlan(), onePulse, nullptr).stepSeconds;
+    floorS = run(std::move(empty.plan), emptyInput, nullptr).stepSeconds;
+    launchS = run(oneNeuronPlan(), oneInput, nullptr).stepSeconds;
     char buf[160];
     std::snprintf(buf, sizeof buf,
                   " first_chunk_s=%.3f timed_chunks=%d copy_gb_per_s=%.1f",
@@ -403,24 +468,24 @@ int runMicrocircuit(const Args &a) {
     extra = buf;
   } else {
     RunResult r;
-    stepS =
-        cpuStepSeconds(std::move(m.plan), m.initialPulse, steps, threads, r);
+    stepS = cpuStepSeconds(std::move(m.plan), input, steps, threads, r);
     spikes = totalSpikes(r, "lif");
-    floorS = cpuStepSeconds(std::move(empty.plan), empty.initialPulse, steps,
-                            threads, r);
-    launchS = cpuStepSeconds(oneNeuronPlan(), onePulse, steps, threads, r);
+    floorS =
+        cpuStepSeconds(std::move(empty.plan), emptyInput, steps, threads, r);
+    launchS = cpuStepSeconds(oneNeuronPlan(), oneInput, steps, threads, r);
     extra = " threads=" + std::to_string(threads);
   }
   double meanFanout = m.neurons ? double(m.synapses) / m.neurons : 0;
   double eventsPerS = spikes * meanFanout / steps / stepS;
   std::printf(
-      "bench=microcircuit device=%s neurons=%lld synapses=%lld steps=%lld "
+      "bench=microcircuit device=%s background=%s neurons=%lld synapses=%lld "
+      "steps=%lld "
       "per_step_us=%.3f floor_same_structure_us=%.3f floor_one_neuron_us=%.3f "
       "ratio_vs_floor=%.2f ratio_vs_one_neuron=%.2f realtime_factor=%.3f "
       "rate_hz=%.3f events_per_s=%.4g",
-      dev.name.c_str(), (long long)m.neurons, (long long)m.synapses,
-      (long long)steps, stepS * 1e6, floorS * 1e6, launchS * 1e6,
-      stepS / floorS, stepS / launchS, stepS / 1e-4,
+      dev.name.c_str(), background.c_str(), (long long)m.neurons,
+      (long long)m.synapses, (long long)steps, stepS * 1e6, floorS * 1e6,
+      launchS * 1e6, stepS / floorS, stepS / launchS, stepS / 1e-4,
       spikes / (double(m.neurons) * steps * 1e-4), eventsPerS);
   if (gpu)
     std::printf(" bytes_per_event=%d gpu_bandwidth_fraction=%.4f",
@@ -494,13 +559,16 @@ const char *kUsage =
     "                events/s, bytes per event and the fraction of the copy\n"
     "                bandwidth\n"
     "  microcircuit  --scale 1 --steps 6144 --device cuda|cpu --threads 0\n"
-    "                --mib 1024 --seed 1 --counts-only 0|1\n"
+    "                --mib 1024 --seed 1 --counts-only 0|1 --rates 0\n"
+    "                --background poisson|dc\n"
     "                Potjans & Diesmann (2014) cortical microcircuit: "
     "per-step\n"
     "                time against the same plan without synapses and against\n"
     "                a one-neuron plan (the empty-step floors); --counts-only "
     "1\n"
-    "                builds it and prints its sizes only (no device needed)\n"
+    "                builds it and prints its sizes only (no device needed);\n"
+    "                --rates T first runs T steps untimed and prints the\n"
+    "                rate of each population against the paper's\n"
     "  plan          --file PLAN.pb --batch 1 --steps 100 --density 0.1\n"
     "                --repeat 3 --seed 1\n"
     "                samples/s of a saved plan (whole runs, uploads included)\n"
@@ -530,9 +598,10 @@ int main(int argc, char **argv) {
                           {"neurons", "synapses", "sources", "input-synapses",
                            "input-rate", "steps", "batch", "mib", "seed"}));
   if (cmd == "microcircuit")
-    return runMicrocircuit(Args(
-        cmd, values,
-        {"scale", "steps", "device", "threads", "mib", "seed", "counts-only"}));
+    return runMicrocircuit(
+        Args(cmd, values,
+             {"scale", "steps", "device", "threads", "mib", "seed",
+              "counts-only", "rates", "background"}));
   if (cmd == "plan")
     return runPlan(Args(
         cmd, values, {"file", "batch", "steps", "density", "repeat", "seed"}));

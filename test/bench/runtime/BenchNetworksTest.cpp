@@ -105,13 +105,36 @@ TEST(Microcircuit, ScaledConnectivityFollowsTheTable) {
   ASSERT_EQ(d.steps_size(), m.neurons);
   for (int64_t k = 0; k < m.neurons; k += 97)
     EXPECT_EQ(d.steps(k), pd14::excitatory(popOf(m, k)) ? 14 : 7);
-  // DC background per population: 8 Hz K_ext w tau_syn, through mem_gain.
+  // Poisson background: no bias; per step a count of rate 8 Hz K_ext dt
+  // times w on top of the step-0 pulse.
   const plan::NeuronOp &op = p.nodes(kLifNode).neuron();
-  ASSERT_EQ(op.mem_bias_size(), m.neurons);
+  for (float b : op.mem_bias())
+    ASSERT_EQ(b, 0.0f);
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, 400, 7, length);
+  ASSERT_EQ(length, 400);
+  for (int a = 0; a < pd14::kPops; ++a) {
+    double sum = 0;
+    int64_t count = 0;
+    for (int64_t t = 1; t < length; ++t)
+      for (int64_t k = m.first[a]; k < m.first[a] + m.sizes[a]; ++k, ++count)
+        sum += x[t * m.neurons + k];
+    double lambda = 8 * pd14::kExternal[a] * 1e-4;
+    // Mean count within 5 standard errors of the Poisson mean.
+    EXPECT_NEAR(sum / count / 87.8, lambda, 5 * std::sqrt(lambda / count))
+        << pd14::kNames[a];
+  }
+  // DC background per population: 8 Hz K_ext w tau_syn, through mem_gain.
+  opt.poisson = false;
+  Microcircuit dc = buildMicrocircuit(opt);
+  const plan::NeuronOp &dcOp = dc.plan.nodes(kLifNode).neuron();
+  ASSERT_EQ(dcOp.mem_bias_size(), dc.neurons);
   for (int a = 0; a < pd14::kPops; ++a)
-    EXPECT_NEAR(op.mem_bias(m.first[a]) / op.mem_gain(0),
+    EXPECT_NEAR(dcOp.mem_bias(dc.first[a]) / dcOp.mem_gain(0),
                 8e-3 * pd14::kExternal[a] * 87.8 * 0.5, 1e-3)
         << pd14::kNames[a];
+  x = microcircuitInput(dc, 400, 7, length);
+  EXPECT_EQ(length, 1);
 }
 
 TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
@@ -121,6 +144,10 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
   opt.synapses = false;
   Microcircuit empty = buildMicrocircuit(opt);
   EXPECT_EQ(empty.synapses, 0);
+  for (float b : empty.plan.nodes(kLifNode).neuron().mem_bias())
+    ASSERT_EQ(b, 0.0f);
+  for (float x : empty.initialPulse)
+    ASSERT_EQ(x, 0.0f);
   ASSERT_EQ(empty.plan.nodes_size(), m.plan.nodes_size());
   for (int i = 0; i < m.plan.nodes_size(); ++i)
     EXPECT_EQ(empty.plan.nodes(i).op_case(), m.plan.nodes(i).op_case());
@@ -141,8 +168,10 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
   std::unique_ptr<runtime::Engine> engine =
       runtime::Engine::create(std::move(m.plan), err);
   ASSERT_TRUE(engine) << err;
-  runtime::Tensor in({1, 1, m.neurons});
-  in.data = m.initialPulse;
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, 500, 1, length);
+  runtime::Tensor in({1, length, m.neurons});
+  in.data = x;
   runtime::RunOptions ro;
   ro.steps = 500;
   ro.threads = 1;
@@ -150,10 +179,19 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
   ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
   ASSERT_EQ(r.stats.size(), 1u);
   double rate = r.stats[0].spikeCount[0] / (m.neurons * 500 * 1e-4);
-  // The DC drive alone (15-29 mV at rest vs a 15 mV threshold) fires every
-  // population; inhibition keeps it far below the 10 kHz of one spike a step.
+  // The background alone (15-29 mV mean drive vs a 15 mV threshold) fires
+  // every population; inhibition keeps it far below one spike a step.
   EXPECT_GT(rate, 1.0);
   EXPECT_LT(rate, 1000.0);
+
+  // The floor plan steps the same nodes without ever firing.
+  engine = runtime::Engine::create(std::move(empty.plan), err);
+  ASSERT_TRUE(engine) << err;
+  x = microcircuitInput(empty, 500, 1, length);
+  in = runtime::Tensor({1, length, empty.neurons});
+  in.data = x;
+  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  EXPECT_EQ(r.stats[0].spikeCount[0], 0.0);
 }
 
 TEST(RandomNetwork, RowsHoldDistinctAscendingColumns) {

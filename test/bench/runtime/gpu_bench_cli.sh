@@ -31,6 +31,8 @@ expect_error "over the 2147483647 one sparse plan node holds; lower --neurons or
   random --neurons 3e6 --synapses 1000
 expect_error "microcircuit: --device 'gpu' is not cuda or cpu" microcircuit --device gpu
 expect_error "microcircuit: --scale 2 is out of range [0.0001, 1]" microcircuit --scale 2
+expect_error "microcircuit: --background 'noise' is not poisson or dc" microcircuit --background noise
+expect_error "lower --steps/--rates or use --background dc" microcircuit --steps 100000
 expect_error "plan: --file PLAN.pb is required" plan
 expect_error "$tmp/missing.pb" plan --file "$tmp/missing.pb"
 printf 'not a plan\x00\xff\x12' >"$tmp/bad.pb"
