@@ -183,16 +183,49 @@ fi
 
 lap "benchmark 3"
 
-echo "== benchmark 5: GPU"
-if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
-  if "$RUN" --help 2>/dev/null | grep -q -- '--device'; then
-    echo "GPU present and snn-run has --device: GPU runs are not wired into this script yet"
-  else
-    echo "skipped: GPU present but this snn-run has no --device=cuda (the CUDA engine is on branch cuda)"
-  fi
-else
+echo "== benchmark 5: GPU (CUDA engine; snn-gpu-bench)"
+# Per-step times are medians over 1024-step chunks after the first (uploads
+# and graph capture excluded); the limit is the copy kernel's bandwidth on
+# the same GPU. Needs a GPU (nvidia-smi -L) and a build with nvcc.
+GPU_BENCH="$BUILD/bin/snn-gpu-bench"
+gpu_frac=nan
+if ! command -v nvidia-smi >/dev/null 2>&1 || ! nvidia-smi -L >/dev/null 2>&1; then
   echo "skipped: no GPU"
+elif [ ! -x "$GPU_BENCH" ]; then
+  echo "skipped: built without CUDA ($GPU_BENCH not found; build the snn-gpu-bench target with nvcc present)"
+elif copy=$("$GPU_BENCH" copy --mib 1024 --repeat 20) && [ "${copy#skipped:}" != "$copy" ]; then
+  echo "$copy (nvidia-smi -L: $(nvidia-smi -L | head -1))"
+else
+  nvidia-smi -L
+  echo "$copy"
+  # Benchmark 1's network at 1e5 and 1e6 neurons (1e9 synapses: ~16 GB of
+  # host memory while the engine uploads), batch 1.
+  for n in 100000 1000000; do
+    line=$("$GPU_BENCH" random --neurons $n --synapses 1000 --steps 6144 --batch 1) \
+      || { echo "gpu random $n failed"; continue; }
+    echo "$line"
+    [ $n = 1000000 ] && gpu_frac=$(echo "$line" | field gpu_bandwidth_fraction)
+    gpu_frac=${gpu_frac:-nan}
+  done
+  mc=$("$GPU_BENCH" microcircuit --steps 6144) || mc="microcircuit failed"
+  echo "$mc"
+  echo "microcircuit per step: $(echo "$mc" | field per_step_us) us vs empty-step floor" \
+    "$(echo "$mc" | field floor_same_structure_us) us (same nodes, no synapses;" \
+    "ratio $(echo "$mc" | field ratio_vs_floor)), one-neuron floor $(echo "$mc" | field floor_one_neuron_us) us;" \
+    "context: GeNN on an RTX 4090 ~27 us per step (published, other hardware)"
+  # Benchmark 3's GPU rows: the plans benchmark 3 compiled, every mode.
+  for name in braille_noDelay_bias_zero cnn_sinabs; do
+    for mode in float loihi spinnaker speck; do
+      planfile="$work/$name.$mode.pb"
+      [ -s "$planfile" ] || { echo "skipped GPU $name $mode: no plan (see benchmark 3)"; continue; }
+      for b in $plan_batches; do
+        echo "$("$GPU_BENCH" plan --file "$planfile" --batch "$b" --steps 100 --repeat "$repeat") mode=$mode"
+      done
+    done
+  done
+  echo "gpu_bandwidth_fraction=$gpu_frac (benchmark 1 at 1e6 neurons, events/s x bytes per event / copy bandwidth)"
 fi
+lap "benchmark 5"
 
 ratio1=$([ $peer = 1 ] && ratio "$ours1" "$brian_eps" || echo nan)
 echo "ratio_vs_brian2=$ratio1 bandwidth_fraction=$frac"

@@ -1,0 +1,255 @@
+//===- BenchNetworks.cpp - Step plans of the runtime benchmarks -----------===//
+
+#include "bench/runtime/BenchNetworks.h"
+
+#include <cmath>
+
+using namespace snn;
+
+plan::Node &bench::addNode(plan::Plan &p, const std::string &name, int64_t n) {
+  plan::Node *node = p.add_nodes();
+  node->set_name(name);
+  node->add_shape(n);
+  return *node;
+}
+
+void bench::addOperand(plan::Node &node, uint32_t src, bool previous,
+                       int64_t n) {
+  plan::Operand *o = node.add_operands();
+  o->set_node(src);
+  o->set_previous_step(previous);
+  if (node.input_shape_size() == 0)
+    node.add_input_shape(n);
+}
+
+void bench::setScalar(google::protobuf::RepeatedField<float> *f, float v) {
+  f->Clear();
+  f->Add(v);
+}
+
+plan::NeuronOp &bench::plainNeuron(plan::Node &node, bool spiking, float decay,
+                                   float gain) {
+  plan::NeuronOp &op = *node.mutable_neuron();
+  op.set_spiking(spiking);
+  op.set_reset(spiking ? plan::NeuronOp::TO_VALUE : plan::NeuronOp::NONE);
+  setScalar(op.mutable_syn_decay(), 0.0f);
+  setScalar(op.mutable_syn_gain(), 1.0f);
+  setScalar(op.mutable_mem_decay(), decay);
+  setScalar(op.mutable_mem_gain(), gain);
+  setScalar(op.mutable_mem_bias(), 0.0f);
+  setScalar(op.mutable_threshold(), 1.0f);
+  setScalar(op.mutable_v_reset(), 0.0f);
+  setScalar(op.mutable_adapt_decay(), 0.0f);
+  setScalar(op.mutable_adapt_gain(), 0.0f);
+  return op;
+}
+
+plan::Plan bench::randomNetworkPlan(const RandomNetwork &net,
+                                    std::mt19937_64 &rng) {
+  int64_t n = net.neurons;
+  plan::Plan p;
+  p.set_format_version(1);
+  p.set_name("bench_random");
+  p.set_dt(net.dt);
+  addNode(p, "poisson", net.sources).mutable_input();
+  p.add_inputs(0);
+  plan::Node &in = addNode(p, "input_syn", n);
+  addOperand(in, 0, false, net.sources);
+  randomSparse(*in.mutable_sparse(), n, net.sources, net.inDegree, rng,
+               [&](uint32_t) { return static_cast<float>(net.wIn); });
+  plan::Node &rec = addNode(p, "recurrent_syn", n);
+  addOperand(rec, 3, true, n);
+  int64_t excitatory = n * 4 / 5;
+  randomSparse(*rec.mutable_sparse(), n, n, net.fanout, rng, [&](uint32_t c) {
+    return static_cast<float>(c < excitatory ? net.wExc : net.wInh);
+  });
+  plan::Node &lif = addNode(p, "lif", n);
+  addOperand(lif, 1, false, n);
+  addOperand(lif, 2, false, n);
+  plainNeuron(lif, true, static_cast<float>(std::exp(-net.dt / net.tau)), 1.0f);
+  return p;
+}
+
+namespace {
+
+// Neuron and synapse constants of Potjans & Diesmann (2014), Table 5, in mV,
+// ms, pA and pF; potentials relative to the resting potential E_L = -65 mV.
+constexpr double kDt = 0.1;         // ms
+constexpr double kTauM = 10.0;      // ms
+constexpr double kTauSyn = 0.5;     // ms
+constexpr double kCm = 250.0;       // pF
+constexpr double kThreshold = 15.0; // V_th - E_L = -50 - (-65)
+constexpr double kReset = 0.0;      // V_reset - E_L
+constexpr double kWeight = 87.8;    // pA (PSP 0.15 mV)
+constexpr double kWeightSd = 0.1;   // relative
+constexpr double kG = -4.0;         // inhibitory / excitatory weight
+constexpr double kBackgroundHz = 8.0;
+constexpr double kV0Mean = 7.0, kV0Sd = 10.0; // N(-58, 10) mV relative to E_L
+constexpr int64_t kDelayExc = 15, kDelayInh = 8; // steps: 1.5 ms, 0.75 ms
+
+double meanWeight(int target, int source) {
+  using namespace bench::pd14;
+  if (!excitatory(source))
+    return kG * kWeight;
+  // L4e -> L2/3e is doubled.
+  return target == 0 && source == 2 ? 2 * kWeight : kWeight;
+}
+
+} // namespace
+
+bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
+  using namespace pd14;
+  Microcircuit m;
+  m.poisson = opt.poisson;
+  m.connected = opt.synapses;
+  for (int a = 0; a < kPops; ++a) {
+    m.sizes[a] = std::max<int64_t>(
+        1, static_cast<int64_t>(std::llround(kSizes[a] * opt.scale)));
+    m.first[a] = m.neurons;
+    m.neurons += m.sizes[a];
+  }
+  for (int a = 0; a < kPops; ++a)
+    for (int b = 0; b < kPops; ++b)
+      m.expectedSynapses += kProb[a][b] * double(m.sizes[a]) * m.sizes[b];
+  int64_t n = m.neurons;
+  std::mt19937_64 rng(opt.seed);
+  auto popOf = [&](int64_t k) {
+    int a = 0;
+    while (a + 1 < kPops && k >= m.first[a + 1])
+      ++a;
+    return a;
+  };
+
+  plan::Plan &p = m.plan;
+  p.set_format_version(1);
+  p.set_name(opt.synapses ? "pd14_microcircuit" : "pd14_microcircuit_empty");
+  p.set_dt(kDt * 1e-3);
+  addNode(p, "input", n).mutable_input(); // kInputNode
+  p.add_inputs(0);
+  // kDelayNode: reads the previous step's spikes, so a delay line of d - 1
+  // steps delivers them d steps after they were emitted.
+  plan::Node &delay = addNode(p, "delay", n);
+  addOperand(delay, kLifNode, true, n);
+  auto *steps = delay.mutable_delay()->mutable_steps();
+  steps->Reserve(static_cast<int>(n));
+  for (int64_t k = 0; k < n; ++k)
+    steps->Add((excitatory(popOf(k)) ? kDelayExc : kDelayInh) - 1);
+
+  // kSynNode: rows are targets, columns sources, ascending within each row
+  // (population blocks are contiguous), so the CUDA engine may scatter.
+  plan::Node &syn = addNode(p, "recurrent_syn", n);
+  addOperand(syn, kDelayNode, false, n);
+  plan::SparseOp &sp = *syn.mutable_sparse();
+  sp.mutable_row_ptr()->Reserve(static_cast<int>(n + 1));
+  sp.add_row_ptr(0);
+  if (opt.synapses) {
+    // Room for the expectation plus 10 standard deviations (Poisson bound),
+    // so the 0.3e9-entry arrays do not reallocate (and double) midway.
+    double reserve = m.expectedSynapses + 10 * std::sqrt(m.expectedSynapses);
+    sp.mutable_col()->Reserve(static_cast<int>(reserve));
+    sp.mutable_value()->Reserve(static_cast<int>(reserve));
+  }
+  std::normal_distribution<double> unit(0.0, 1.0);
+  for (int a = 0; a < kPops && opt.synapses; ++a)
+    for (int64_t r = 0; r < m.sizes[a]; ++r) {
+      for (int b = 0; b < kPops; ++b) {
+        double prob = kProb[a][b];
+        if (prob <= 0)
+          continue;
+        // Independent pairs: the gaps between chosen sources are geometric,
+        // so the work is per synapse, not per pair.
+        std::geometric_distribution<int64_t> gap(prob);
+        double w = meanWeight(a, b);
+        int64_t end = m.first[b] + m.sizes[b];
+        for (int64_t c = m.first[b] + gap(rng); c < end; c += 1 + gap(rng)) {
+          // Gaussian weights (sd 10 %) that keep their sign, as NEST clips.
+          double v = w * (1 + kWeightSd * unit(rng));
+          v = w > 0 ? std::max(v, 0.0) : std::min(v, 0.0);
+          sp.add_col(static_cast<uint32_t>(c));
+          sp.add_value(static_cast<float>(v));
+        }
+      }
+      sp.add_row_ptr(static_cast<uint32_t>(sp.col_size()));
+    }
+  for (int64_t r = opt.synapses ? n : 0; r < n; ++r)
+    sp.add_row_ptr(0);
+  m.synapses = sp.col_size();
+
+  // kLifNode: i' = e^(-dt/tau_syn) i + x (pA);
+  // v' = e^(-dt/tau_m) v + (1 - e^(-dt/tau_m)) R i + (1 - e^(-dt/tau_m)) R I_dc
+  // with R = tau_m / C_m (mV per pA).
+  plan::Node &lif = addNode(p, "lif", n);
+  addOperand(lif, kSynNode, false, n);
+  addOperand(lif, kInputNode, false, n);
+  double memDecay = std::exp(-kDt / kTauM), synDecay = std::exp(-kDt / kTauSyn);
+  double memGain = (1 - memDecay) * kTauM / kCm;
+  plan::NeuronOp &op = plainNeuron(lif, true, static_cast<float>(memDecay),
+                                   static_cast<float>(memGain));
+  op.set_has_synapse(true);
+  setScalar(op.mutable_syn_decay(), static_cast<float>(synDecay));
+  setScalar(op.mutable_threshold(), static_cast<float>(kThreshold));
+  setScalar(op.mutable_v_reset(), static_cast<float>(kReset));
+  auto *bias = op.mutable_mem_bias();
+  bias->Clear();
+  bias->Reserve(static_cast<int>(n));
+  for (int64_t k = 0; k < n; ++k) {
+    // pA: rate (1/ms) x in-degree x weight x tau_syn.
+    double dc = kBackgroundHz * 1e-3 * kExternal[popOf(k)] * kWeight * kTauSyn;
+    bias->Add(opt.synapses && !opt.poisson ? static_cast<float>(memGain * dc)
+                                           : 0.0f);
+  }
+
+  // A pulse x0 at step 0 gives v = memGain x0 (m^(t+1) - s^(t+1)) / (m - s)
+  // (m, s the decays); once the synaptic part has decayed (~2 ms) that is
+  // v0 ~ memGain x0 m / (m - s).
+  m.initialPulse.resize(n);
+  double perV = (memDecay - synDecay) / (memGain * memDecay);
+  std::normal_distribution<double> v0(kV0Mean, kV0Sd);
+  for (float &x : m.initialPulse)
+    x = opt.synapses ? static_cast<float>(v0(rng) * perV) : 0.0f;
+  return m;
+}
+
+void bench::preferEventPropagation(plan::Plan &p) {
+  plan::GpuHints &hints = *p.mutable_gpu();
+  hints.clear_nodes();
+  for (const plan::Node &node : p.nodes())
+    hints.add_nodes()->set_propagation(
+        node.has_sparse() ? plan::GpuNodeHint::EVENT : plan::GpuNodeHint::AUTO);
+}
+
+std::vector<float> bench::microcircuitInput(const Microcircuit &m,
+                                            int64_t steps, uint64_t seed,
+                                            int64_t &length) {
+  using namespace pd14;
+  int64_t n = m.neurons;
+  length = m.poisson && m.connected ? std::max<int64_t>(steps, 1) : 1;
+  std::vector<float> x(static_cast<size_t>(length * n), 0.0f);
+  if (!m.connected)
+    return x;
+  std::copy(m.initialPulse.begin(), m.initialPulse.end(), x.begin());
+  if (!m.poisson)
+    return x;
+  // Poisson counts by inverse CDF tables per population (rate 8 Hz K_ext dt,
+  // about 1.2 to 2.3 per step): a 0.5e9-draw input takes seconds.
+  std::mt19937_64 rng(seed);
+  for (int a = 0; a < kPops; ++a) {
+    double lambda = kBackgroundHz * kExternal[a] * kDt * 1e-3;
+    std::vector<double> cdf;
+    double term = std::exp(-lambda), sum = term;
+    for (int k = 1; sum < 1 - 1e-15 && k < 100; ++k) {
+      cdf.push_back(sum);
+      term *= lambda / k;
+      sum += term;
+    }
+    for (int64_t t = 0; t < length; ++t)
+      for (int64_t k = m.first[a]; k < m.first[a] + m.sizes[a]; ++k) {
+        double u = (rng() >> 11) * 0x1.0p-53;
+        size_t count = 0;
+        while (count < cdf.size() && u >= cdf[count])
+          ++count;
+        x[t * n + k] += static_cast<float>(count * kWeight);
+      }
+  }
+  return x;
+}

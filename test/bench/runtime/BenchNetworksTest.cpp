@@ -1,0 +1,222 @@
+//===- BenchNetworksTest.cpp - The benchmark networks' construction -------===//
+//
+// The GPU benchmark can only be run on a lent GPU; what it runs is checked
+// here on the CPU: sizes and synapse counts against Potjans & Diesmann's
+// published figures, connectivity per population block against the table's
+// probabilities, and that the plans validate and spike on the CPU engine.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bench/runtime/BenchNetworks.h"
+
+#include "runtime/cuda/Placement.h"
+#include "runtime/engine/Engine.h"
+#include "runtime/engine/Validate.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace snn;
+using namespace snn::bench;
+
+namespace {
+
+int popOf(const Microcircuit &m, int64_t k) {
+  int a = pd14::kPops - 1;
+  while (k < m.first[a])
+    --a;
+  return a;
+}
+
+TEST(Microcircuit, FullScaleSizesMatchThePaper) {
+  // 77,169 neurons; ~0.3e9 synapses counting multapses (the paper's
+  // K = log(1 - p) / log(1 - 1 / (N_post N_pre)) per projection).
+  int64_t neurons = 0;
+  double multapses = 0, pairs = 0;
+  for (int a = 0; a < pd14::kPops; ++a) {
+    neurons += pd14::kSizes[a];
+    for (int b = 0; b < pd14::kPops; ++b) {
+      double nn = double(pd14::kSizes[a]) * pd14::kSizes[b];
+      multapses +=
+          std::round(std::log(1 - pd14::kProb[a][b]) / std::log(1 - 1 / nn));
+      pairs += pd14::kProb[a][b] * nn;
+    }
+  }
+  EXPECT_EQ(neurons, 77169);
+  EXPECT_NEAR(multapses, 2.9888e8, 0.0001e8);
+  // Distinct pairs, which the benchmark stores: 4.7 % fewer.
+  EXPECT_NEAR(pairs, 2.848e8, 0.001e8);
+}
+
+TEST(Microcircuit, ScaledConnectivityFollowsTheTable) {
+  MicrocircuitOptions opt;
+  opt.scale = 0.05;
+  Microcircuit m = buildMicrocircuit(opt);
+  int64_t total = 0;
+  for (int a = 0; a < pd14::kPops; ++a) {
+    EXPECT_EQ(m.sizes[a], std::llround(pd14::kSizes[a] * 0.05));
+    total += m.sizes[a];
+  }
+  ASSERT_EQ(m.neurons, total);
+  const plan::Plan &p = m.plan;
+  ASSERT_EQ(p.nodes_size(), 4);
+  const plan::SparseOp &sp = p.nodes(kSynNode).sparse();
+  ASSERT_EQ(sp.row_ptr_size(), m.neurons + 1);
+  EXPECT_EQ(m.synapses, sp.col_size());
+
+  // Counts per (target, source) block and weight sums, from the CSR.
+  double count[pd14::kPops][pd14::kPops] = {};
+  double wsum[pd14::kPops][pd14::kPops] = {};
+  for (int64_t r = 0; r < m.neurons; ++r) {
+    int a = popOf(m, r);
+    for (uint32_t e = sp.row_ptr(r); e < sp.row_ptr(r + 1); ++e) {
+      if (e > sp.row_ptr(r)) {
+        ASSERT_LT(sp.col(e - 1), sp.col(e)) << "row " << r;
+      }
+      int b = popOf(m, sp.col(e));
+      count[a][b] += 1;
+      wsum[a][b] += sp.value(e);
+      ASSERT_TRUE(pd14::excitatory(b) ? sp.value(e) >= 0 : sp.value(e) <= 0);
+    }
+  }
+  for (int a = 0; a < pd14::kPops; ++a)
+    for (int b = 0; b < pd14::kPops; ++b) {
+      double prob = pd14::kProb[a][b];
+      double nn = double(m.sizes[a]) * m.sizes[b];
+      double sd = std::sqrt(nn * prob * (1 - prob));
+      EXPECT_NEAR(count[a][b], nn * prob, 5 * sd + 1e-9)
+          << pd14::kNames[b] << " -> " << pd14::kNames[a];
+      if (count[a][b] < 100)
+        continue;
+      double mean = wsum[a][b] / count[a][b];
+      double want = pd14::excitatory(b) ? 87.8 : -4 * 87.8;
+      if (a == 0 && b == 2)
+        want *= 2; // L4e -> L2/3e doubled.
+      EXPECT_NEAR(mean, want, 0.02 * std::abs(want))
+          << pd14::kNames[b] << " -> " << pd14::kNames[a];
+    }
+  EXPECT_NEAR(double(m.synapses), m.expectedSynapses,
+              5 * std::sqrt(m.expectedSynapses));
+
+  // Delays: 15 steps from excitatory, 8 from inhibitory sources (the delay
+  // line reads the previous step, so it holds one less).
+  const plan::DelayOp &d = p.nodes(kDelayNode).delay();
+  ASSERT_EQ(d.steps_size(), m.neurons);
+  for (int64_t k = 0; k < m.neurons; k += 97)
+    EXPECT_EQ(d.steps(k), pd14::excitatory(popOf(m, k)) ? 14 : 7);
+  // Poisson background: no bias; per step a count of rate 8 Hz K_ext dt
+  // times w on top of the step-0 pulse.
+  const plan::NeuronOp &op = p.nodes(kLifNode).neuron();
+  for (float b : op.mem_bias())
+    ASSERT_EQ(b, 0.0f);
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, 400, 7, length);
+  ASSERT_EQ(length, 400);
+  for (int a = 0; a < pd14::kPops; ++a) {
+    double sum = 0;
+    int64_t count = 0;
+    for (int64_t t = 1; t < length; ++t)
+      for (int64_t k = m.first[a]; k < m.first[a] + m.sizes[a]; ++k, ++count)
+        sum += x[t * m.neurons + k];
+    double lambda = 8 * pd14::kExternal[a] * 1e-4;
+    // Mean count within 5 standard errors of the Poisson mean.
+    EXPECT_NEAR(sum / count / 87.8, lambda, 5 * std::sqrt(lambda / count))
+        << pd14::kNames[a];
+  }
+  // DC background per population: 8 Hz K_ext w tau_syn, through mem_gain.
+  opt.poisson = false;
+  Microcircuit dc = buildMicrocircuit(opt);
+  const plan::NeuronOp &dcOp = dc.plan.nodes(kLifNode).neuron();
+  ASSERT_EQ(dcOp.mem_bias_size(), dc.neurons);
+  for (int a = 0; a < pd14::kPops; ++a)
+    EXPECT_NEAR(dcOp.mem_bias(dc.first[a]) / dcOp.mem_gain(0),
+                8e-3 * pd14::kExternal[a] * 87.8 * 0.5, 1e-3)
+        << pd14::kNames[a];
+  x = microcircuitInput(dc, 400, 7, length);
+  EXPECT_EQ(length, 1);
+}
+
+TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
+  MicrocircuitOptions opt;
+  opt.scale = 0.02;
+  Microcircuit m = buildMicrocircuit(opt);
+  opt.synapses = false;
+  Microcircuit empty = buildMicrocircuit(opt);
+  EXPECT_EQ(empty.synapses, 0);
+  for (float b : empty.plan.nodes(kLifNode).neuron().mem_bias())
+    ASSERT_EQ(b, 0.0f);
+  for (float x : empty.initialPulse)
+    ASSERT_EQ(x, 0.0f);
+  ASSERT_EQ(empty.plan.nodes_size(), m.plan.nodes_size());
+  for (int i = 0; i < m.plan.nodes_size(); ++i)
+    EXPECT_EQ(empty.plan.nodes(i).op_case(), m.plan.nodes(i).op_case());
+
+  // The CUDA engine's placement (host code) streams the synapses
+  // event-driven once the hints ask for it.
+  preferEventPropagation(m.plan);
+  std::vector<runtime::NodeLayout> layouts;
+  std::vector<runtime::cuda::NodePlacement> placements;
+  std::string err;
+  ASSERT_TRUE(runtime::validatePlan(m.plan, layouts, err)) << err;
+  ASSERT_TRUE(runtime::cuda::placeNodes(m.plan, layouts, placements, err))
+      << err;
+  EXPECT_EQ(placements[kSynNode].propagation,
+            runtime::cuda::Propagation::Event);
+  EXPECT_EQ(placements[kSynNode].weightBytes, 4);
+
+  std::unique_ptr<runtime::Engine> engine =
+      runtime::Engine::create(std::move(m.plan), err);
+  ASSERT_TRUE(engine) << err;
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, 500, 1, length);
+  runtime::Tensor in({1, length, m.neurons});
+  in.data = x;
+  runtime::RunOptions ro;
+  ro.steps = 500;
+  ro.threads = 1;
+  runtime::RunResult r;
+  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  ASSERT_EQ(r.stats.size(), 1u);
+  double rate = r.stats[0].spikeCount[0] / (m.neurons * 500 * 1e-4);
+  // The background alone (15-29 mV mean drive vs a 15 mV threshold) fires
+  // every population; inhibition keeps it far below one spike a step.
+  EXPECT_GT(rate, 1.0);
+  EXPECT_LT(rate, 1000.0);
+
+  // The floor plan steps the same nodes without ever firing.
+  engine = runtime::Engine::create(std::move(empty.plan), err);
+  ASSERT_TRUE(engine) << err;
+  x = microcircuitInput(empty, 500, 1, length);
+  in = runtime::Tensor({1, length, empty.neurons});
+  in.data = x;
+  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  EXPECT_EQ(r.stats[0].spikeCount[0], 0.0);
+}
+
+TEST(RandomNetwork, RowsHoldDistinctAscendingColumns) {
+  RandomNetwork net;
+  net.neurons = 2000;
+  net.fanout = 50;
+  net.sources = 100;
+  net.inDegree = 10;
+  std::mt19937_64 rng(1);
+  plan::Plan p = randomNetworkPlan(net, rng);
+  ASSERT_EQ(p.nodes_size(), 4);
+  const plan::SparseOp &rec = p.nodes(2).sparse();
+  ASSERT_EQ(rec.col_size(), net.neurons * net.fanout);
+  for (int64_t r = 0; r < net.neurons; ++r) {
+    ASSERT_EQ(rec.row_ptr(r + 1) - rec.row_ptr(r), net.fanout);
+    for (uint32_t e = rec.row_ptr(r); e < rec.row_ptr(r + 1); ++e) {
+      if (e > rec.row_ptr(r)) {
+        ASSERT_LT(rec.col(e - 1), rec.col(e));
+      }
+      EXPECT_EQ(rec.value(e), rec.col(e) < 1600 ? 0.005f : -0.025f);
+    }
+  }
+  EXPECT_EQ(p.nodes(1).sparse().col_size(), net.neurons * net.inDegree);
+  std::string err;
+  EXPECT_TRUE(runtime::Engine::create(std::move(p), err)) << err;
+}
+
+} // namespace
