@@ -60,8 +60,10 @@ plan::Plan bench::randomNetworkPlan(const RandomNetwork &net,
   plan::Node &rec = addNode(p, "recurrent_syn", n);
   addOperand(rec, 3, true, n);
   int64_t excitatory = n * 4 / 5;
+  std::uniform_real_distribution<double> scale(0.5, 1.5);
   randomSparse(*rec.mutable_sparse(), n, n, net.fanout, rng, [&](uint32_t c) {
-    return static_cast<float>(c < excitatory ? net.wExc : net.wInh);
+    double w = c < excitatory ? net.wExc : net.wInh;
+    return static_cast<float>(net.synapseWeights ? w * scale(rng) : w);
   });
   plan::Node &lif = addNode(p, "lif", n);
   addOperand(lif, 1, false, n);

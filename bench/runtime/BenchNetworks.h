@@ -2,8 +2,8 @@
 //-*-===//
 //
 // The networks of shared/design/BENCHMARKS.md built directly as step plans,
-// shared by the benchmark binaries (snn-gpu-bench; snn-runtime-bench still
-// has its own copies of the plan helpers) and their tests. Everything comes
+// shared by the benchmark binaries (snn-runtime-bench, snn-gpu-bench) and
+// their tests. Everything comes
 // from a caller's std::mt19937_64, so a seed fixes the network.
 //
 //===----------------------------------------------------------------------===//
@@ -78,6 +78,10 @@ struct RandomNetwork {
   int64_t inDegree = 100; ///< Input synapses per neuron.
   double dt = 1e-4, tau = 0.01;
   double wIn = 0.06, wExc = 0.005, wInh = -0.025;
+  /// False: each neuron's outgoing synapses share its weight (BENCHMARKS.md's
+  /// network). True: each recurrent weight is also scaled by U(0.5, 1.5),
+  /// drawn right after its column, so every synapse has its own weight.
+  bool synapseWeights = false;
 };
 
 /// The largest synapse count one sparse node can hold: protobuf repeated

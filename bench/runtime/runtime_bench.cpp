@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bench/runtime/BenchNetworks.h"
 #include "runtime/engine/Engine.h"
 #include "runtime/engine/PlanFile.h"
 
@@ -30,6 +31,10 @@
 
 using namespace snn;
 using namespace snn::runtime;
+using bench::addNode;
+using bench::addOperand;
+using bench::plainNeuron;
+using bench::setScalar;
 
 namespace {
 
@@ -100,75 +105,6 @@ int runCopy(const Args &a) {
   std::printf("copy_gb_per_s=%.3f mib=%zu threads=%u repeats=%d\n", median(gbs),
               mib, threads, reps);
   return 0;
-}
-
-//===-- plan building
-//--------------------------------------------------------===//
-
-plan::Node &addNode(plan::Plan &p, const std::string &name, int64_t n) {
-  plan::Node *node = p.add_nodes();
-  node->set_name(name);
-  node->add_shape(n);
-  return *node;
-}
-
-void addOperand(plan::Node &node, uint32_t src, bool previous, int64_t n) {
-  plan::Operand *o = node.add_operands();
-  o->set_node(src);
-  o->set_previous_step(previous);
-  if (node.input_shape_size() == 0)
-    node.add_input_shape(n);
-}
-
-/// A random CSR projection: each of `rows` rows gets `perRow` distinct
-/// columns in [0, cols), ascending, with weight weightOf(column).
-template <typename WeightOf>
-void randomSparse(plan::SparseOp &sp, int64_t rows, int64_t cols,
-                  int64_t perRow, std::mt19937_64 &rng, WeightOf weightOf) {
-  perRow = std::min(perRow, cols);
-  sp.mutable_row_ptr()->Reserve(rows + 1);
-  sp.mutable_col()->Reserve(rows * perRow);
-  sp.mutable_value()->Reserve(rows * perRow);
-  sp.add_row_ptr(0);
-  std::uniform_int_distribution<int64_t> pick(0, cols - 1);
-  std::vector<uint32_t> row;
-  for (int64_t r = 0; r < rows; ++r) {
-    row.clear();
-    while (static_cast<int64_t>(row.size()) < perRow) {
-      while (static_cast<int64_t>(row.size()) < perRow)
-        row.push_back(static_cast<uint32_t>(pick(rng)));
-      std::sort(row.begin(), row.end());
-      row.erase(std::unique(row.begin(), row.end()), row.end());
-    }
-    for (uint32_t c : row) {
-      sp.add_col(c);
-      sp.add_value(weightOf(c));
-    }
-    sp.add_row_ptr(static_cast<uint32_t>(sp.col_size()));
-  }
-}
-
-void setScalar(google::protobuf::RepeatedField<float> *f, float v) {
-  f->Clear();
-  f->Add(v);
-}
-
-/// A neuron without synapse, adaptation or bias: v' = decay v + gain x.
-plan::NeuronOp &plainNeuron(plan::Node &node, bool spiking, float decay,
-                            float gain) {
-  plan::NeuronOp &op = *node.mutable_neuron();
-  op.set_spiking(spiking);
-  op.set_reset(spiking ? plan::NeuronOp::TO_VALUE : plan::NeuronOp::NONE);
-  setScalar(op.mutable_syn_decay(), 0.0f);
-  setScalar(op.mutable_syn_gain(), 1.0f);
-  setScalar(op.mutable_mem_decay(), decay);
-  setScalar(op.mutable_mem_gain(), gain);
-  setScalar(op.mutable_mem_bias(), 0.0f);
-  setScalar(op.mutable_threshold(), 1.0f);
-  setScalar(op.mutable_v_reset(), 0.0f);
-  setScalar(op.mutable_adapt_decay(), 0.0f);
-  setScalar(op.mutable_adapt_gain(), 0.0f);
-  return op;
 }
 
 std::unique_ptr<Engine> makeEngine(plan::Plan p) {
@@ -248,31 +184,19 @@ int runRandom(const Args &a) {
   }
   std::mt19937_64 rng(static_cast<uint64_t>(a.num("seed", 1)));
 
-  // Nodes: Poisson sources -> input projection -> LIF <- recurrent projection
-  // (previous step). 80 % of the neurons excite, 20 % inhibit.
+  bench::RandomNetwork net;
+  net.neurons = n;
+  net.fanout = fanout;
+  net.sources = sources;
+  net.inDegree = inDegree;
+  net.dt = dt;
+  net.tau = tau;
+  net.wIn = wIn;
+  net.wExc = wExc;
+  net.wInh = wInh;
+  net.synapseWeights = weights == "synapse";
   auto build = Clock::now();
-  plan::Plan p;
-  p.set_format_version(1);
-  p.set_name("bench_random");
-  p.set_dt(dt);
-  addNode(p, "poisson", sources).mutable_input();
-  p.add_inputs(0);
-  plan::Node &in = addNode(p, "input_syn", n);
-  addOperand(in, 0, false, sources);
-  randomSparse(*in.mutable_sparse(), n, sources, inDegree, rng,
-               [&](uint32_t) { return static_cast<float>(wIn); });
-  plan::Node &rec = addNode(p, "recurrent_syn", n);
-  addOperand(rec, 3, true, n);
-  int64_t excitatory = n * 4 / 5;
-  std::uniform_real_distribution<double> scale(0.5, 1.5);
-  randomSparse(*rec.mutable_sparse(), n, n, fanout, rng, [&](uint32_t c) {
-    double w = c < excitatory ? wExc : wInh;
-    return static_cast<float>(weights == "dale" ? w : w * scale(rng));
-  });
-  plan::Node &lif = addNode(p, "lif", n);
-  addOperand(lif, 1, false, n);
-  addOperand(lif, 2, false, n);
-  plainNeuron(lif, true, static_cast<float>(std::exp(-dt / tau)), 1.0f);
+  plan::Plan p = bench::randomNetworkPlan(net, rng);
   std::unique_ptr<Engine> engine = makeEngine(std::move(p));
   double buildSeconds = secondsSince(build);
 
