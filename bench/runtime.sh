@@ -8,19 +8,22 @@
 # Builds nothing: build snn-runtime-bench (and snn-run for benchmark 3) in
 # $SNN_BUILD (default build/). Brian2 comes from python3-brian
 # (scripts/setup.sh --bench installs it); without it the peer columns say
-# why they are missing. --quick (measured: 81 s on the shared 2-core machine
-# with nothing cached, 41 s once Brian2's projects and the plans are cached in
-# $SNN_BUILD/bench-runtime) uses 2e4 neurons, 500 steps and batch 1 for
-# benchmark 1, 0.2 biological seconds for benchmark 2, batch 1 and 16 for
-# benchmark 3, and one run of the peer.
+# why they are missing. --quick (measured: 52 s on the idle 2-core machine
+# once Brian2's projects and the plans are cached in $SNN_BUILD/bench-runtime,
+# 93 s with nothing cached) runs benchmark 1 at full size (1e5 neurons) for
+# 500 steps at batch 1, 0.2 biological seconds of benchmark 2, batch 1 and 16
+# for benchmark 3, and one run of the peer.
+# Benchmark 1 runs twice: with per-synapse weights (each recurrent weight
+# scaled by U(0.5, 1.5)) and with BENCHMARKS.md's network, where a neuron's
+# synapses share its weight; the latter makes the last line.
 # Brian2 runs single-threaded (no OpenMP) unless --peer-threads says
-# otherwise: its run time is std::clock(), the CPU time of all its threads,
-# and with 2 OpenMP threads on this shared 2-core machine that was 300 times
-# the single-threaded figure (threads spinning at every step's barrier).
+# otherwise; its loop timer is then std::clock(), its CPU time, at most its
+# wall time. (With OpenMP it reports omp_get_wtime(); 2 threads were no
+# faster on the idle machine and far slower on a loaded one.)
 # The last line is
 #   ratio_vs_brian2=<benchmark 1 events/s, ours batch 1 / Brian2> bandwidth_fraction=<ours batch 1>
-# where ours is wall time with N threads and Brian2's is its own timer (CPU
-# time, at most its wall time): the ratio never favours us.
+# where ours is wall time with N threads and Brian2's is its own timer, and
+# the fraction counts the bytes per event our event matrices stream.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${SNN_BUILD:-build}"
