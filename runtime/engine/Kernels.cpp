@@ -119,7 +119,20 @@ int64_t snn::runtime::nonZeroIndices(const float *x, int64_t n,
   // -0, here as in the scalar tail.
   constexpr int64_t kGroup = 16;
   int64_t count = 0, k = 0;
-#if defined(__SSE2__)
+#if defined(__AVX2__)
+  const __m256 zero = _mm256_setzero_ps();
+  for (; k + kGroup <= n; k += kGroup) {
+    // Not-equal-or-unordered: true for NaN, as `!=` is.
+    unsigned mask =
+        static_cast<unsigned>(_mm256_movemask_ps(
+            _mm256_cmp_ps(_mm256_loadu_ps(x + k), zero, _CMP_NEQ_UQ))) |
+        static_cast<unsigned>(_mm256_movemask_ps(
+            _mm256_cmp_ps(_mm256_loadu_ps(x + k + 8), zero, _CMP_NEQ_UQ)))
+            << 8;
+    for (; mask; mask &= mask - 1)
+      active[count++] = static_cast<uint32_t>(k + __builtin_ctz(mask));
+  }
+#elif defined(__SSE2__)
   const __m128 zero = _mm_setzero_ps();
   for (; k + kGroup <= n; k += kGroup) {
     unsigned mask = 0;

@@ -139,8 +139,10 @@ Simulation::Simulation(const plan::Plan &plan,
     if (events && events->sparse[i])
       maxSparseIn = std::max(maxSparseIn, layouts[i].inNumel);
   }
-  if (events)
+  if (events) {
     active.assign(events->blocks, std::vector<uint32_t>(maxSparseIn));
+    listed.assign(events->blocks, ListedInput());
+  }
 }
 
 void Simulation::ownedRange(int64_t i, unsigned rank, unsigned parts,
@@ -209,7 +211,12 @@ void Simulation::stepSparse(int64_t i, const float *x, float *y, unsigned rank,
     // gathered multiply-add per entry: push wins while inputs are sparse.
     int64_t cols = layouts[i].inNumel;
     uint32_t *act = active[rank].data();
-    int64_t nActive = nonZeroIndices(x, cols, act);
+    ListedInput &l = listed[rank];
+    if (l.x != x) {
+      l.count = nonZeroIndices(x, cols, act);
+      l.x = x;
+    }
+    int64_t nActive = l.count;
     if (nActive * 4 <= cols) {
       push->push(rank, act, nActive, x, y);
       return;
@@ -234,6 +241,9 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs,
     }
   if (prepared.barrierAfterSnapshots)
     meet();
+  // Snapshots and this step's outputs replace what was listed.
+  if (!listed.empty())
+    listed[rank] = ListedInput();
 
   for (int64_t i = 0; i < static_cast<int64_t>(cur.size()); ++i) {
     const plan::Node &node = plan.nodes(i);
@@ -332,6 +342,8 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs,
       }
     }
     }
+    if (!listed.empty() && listed[rank].x == y)
+      listed[rank] = ListedInput(); // Node i rewrote the listed input.
     if (pn.barrierAfter)
       meet();
   }

@@ -140,8 +140,15 @@ private:
   /// Summed inputs of multi-operand nodes (one buffer each, so a team never
   /// overwrites an input another member still reads).
   std::vector<std::vector<float>> gathered;
-  /// Per rank: non-zero input columns of the sparse node being stepped.
+  /// Per rank: non-zero input columns of the sparse node being stepped, and
+  /// the input they list, kept while that input is unchanged so sparse
+  /// nodes reading the same spikes list them once per step.
   std::vector<std::vector<uint32_t>> active;
+  struct ListedInput {
+    const float *x = nullptr;
+    int64_t count = 0;
+  };
+  std::vector<ListedInput> listed;
   std::vector<NeuronStore> neuronStates;
   std::vector<std::vector<FixedState>> fixedPointStates;
   std::vector<DelayLine> delays;

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <tuple>
 
 using namespace snn;
 using namespace snn::runtime;
@@ -215,6 +216,40 @@ TEST(StepTeam, SameBitsAsSerial) {
             << name << " batch " << batch << " threads " << threads;
       for (size_t s = 0; s < serial.stats.size(); ++s)
         EXPECT_EQ(serial.stats[s].spikeCount, team.stats[s].spikeCount);
+    }
+  }
+}
+
+// Tests two sparse nodes that read the same spikes (their non-zero list is
+// made once per step and kept while that input is unchanged): each gives
+// W x at every step, as the textbook sum computes it, though the spikes
+// change from step to step.
+TEST(EventSparse, ProjectionsOfTheSameSpikesFollowEveryStep) {
+  std::mt19937 rng(5);
+  plan::Plan p = makePlan("two_projections");
+  addInput(p, "in", {30}); // 0
+  plan::SparseOp *a =
+      addNode(p, "a", {20}, {{0, false}})->mutable_sparse(); // 1
+  plan::SparseOp *b =
+      addNode(p, "b", {25}, {{0, false}})->mutable_sparse(); // 2
+  randomCsr(rng, 20, 30, 0.4, *a);
+  randomCsr(rng, 25, 30, 0.4, *b);
+  std::bernoulli_distribution spike(0.1);
+  std::vector<std::vector<float>> rows(12, std::vector<float>(30, 0.0f));
+  for (auto &row : rows)
+    for (float &v : row)
+      v = spike(rng) ? 1.0f : 0.0f;
+  rows[3][7] = 2.5f; // A non-unit input.
+  Tensor in = sequence(rows);
+  for (const auto &[name, sp, n] :
+       {std::tuple<const char *, const plan::SparseOp *, int64_t>{"a", a, 20},
+        {"b", b, 25}}) {
+    Tensor got = runAndRecord(p, in, name);
+    for (int64_t t = 0; t < 12; ++t) {
+      std::vector<float> want(n);
+      sparseKernel(sp->row_ptr().data(), sp->col().data(), sp->value().data(),
+                   n, rows[t].data(), want.data());
+      EXPECT_EQ(stepValues(got, 0, t), want) << name << " step " << t;
     }
   }
 }
