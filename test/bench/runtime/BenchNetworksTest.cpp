@@ -214,12 +214,16 @@ TEST(Microcircuit, SingleSpikePspMatchesTable5) {
   };
   double tPeak = std::log(tm / ts) * tm * ts / (tm - ts);
   EXPECT_NEAR(psp(tPeak), 0.15, 0.0005); // The paper's PSP amplitude.
-  double peak = 0;
+  double peak = 0, worst = 0;
+  int worstStep = 0;
   for (int k = 0; k < steps; ++k) {
-    EXPECT_NEAR(v[k], psp((k + 1) * dt), 1e-3 * 0.15) << "step " << k;
     peak = std::max(peak, double(v[k]));
+    double e = std::abs(v[k] - psp((k + 1) * dt));
+    if (e > worst)
+      worst = e, worstStep = k;
   }
   EXPECT_NEAR(peak, 0.15, 0.01 * 0.15);
+  EXPECT_LT(worst, 1e-3 * 0.15) << "largest deviation at step " << worstStep;
 }
 
 TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
