@@ -142,6 +142,11 @@ struct MicrocircuitOptions {
   /// DC equivalent as each neuron's bias (NEST example's poisson_input =
   /// False), so the input is only the step-0 pulse.
   bool poisson = true;
+  /// True: each synapse's delay from the paper's N(1.5, 0.75) ms (excitatory)
+  /// or N(0.75, 0.375) ms (inhibitory) source, as one matrix per delay step
+  /// (45) behind a chain of one-step delay lines; its rates need it (see
+  /// docs/runtime.md). False: the fixed delays of MicrocircuitNode's plan.
+  bool delaySpread = false;
   uint64_t seed = 1;
 };
 
@@ -150,16 +155,20 @@ struct Microcircuit {
   std::array<int64_t, pd14::kPops> sizes{};
   std::array<int64_t, pd14::kPops> first{}; ///< First neuron of each pop.
   int64_t neurons = 0;
+  /// Matrix entries over synNodes (a pair's multapses of one delay are one
+  /// entry): the distinct pairs with fixed delays.
   int64_t synapses = 0;
   /// Sum of p N_target N_source: the expected synapse count.
   double expectedSynapses = 0;
   /// Step-0 input pulse per neuron (part of the plan input "input").
   std::vector<float> initialPulse;
   bool poisson = true;
-  bool connected = true; ///< Built with synapses (not the floor plan).
+  bool connected = true;     ///< Built with synapses (not the floor plan).
+  int lifNode = 0;           ///< The neuron node (kLifNode with fixed delays).
+  std::vector<int> synNodes; ///< The sparse nodes ({kSynNode} if fixed).
 };
 
-/// Node indices of the microcircuit plan.
+/// Node indices of the microcircuit plan with fixed delays.
 enum MicrocircuitNode { kInputNode = 0, kDelayNode, kSynNode, kLifNode };
 
 /// The full-scale model as one population of `neurons` LIF neurons with

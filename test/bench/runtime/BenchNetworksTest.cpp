@@ -283,6 +283,80 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
   EXPECT_EQ(r.stats[0].spikeCount[0], 0.0);
 }
 
+TEST(Microcircuit, DelaySpreadPlanFollowsThePaper) {
+  MicrocircuitOptions opt;
+  opt.scale = 0.05;
+  opt.delaySpread = true;
+  Microcircuit m = buildMicrocircuit(opt);
+  const plan::Plan &p = m.plan;
+  // input, 46 one-step delay lines, 45 matrices (delay 1..45 steps), lif.
+  ASSERT_EQ(p.nodes_size(), 93);
+  ASSERT_EQ(m.lifNode, 92);
+  ASSERT_EQ(m.synNodes.size(), 45u);
+  const plan::Node &first = p.nodes(1);
+  ASSERT_TRUE(first.has_delay());
+  EXPECT_EQ(first.operands(0).node(), 92u);
+  EXPECT_TRUE(first.operands(0).previous_step());
+  EXPECT_EQ(first.delay().steps(0), 0);
+  for (int j = 2; j <= 46; ++j) {
+    EXPECT_EQ(p.nodes(j).operands(0).node(), uint32_t(j - 1));
+    EXPECT_FALSE(p.nodes(j).operands(0).previous_step());
+    EXPECT_EQ(p.nodes(j).delay().steps(0), 1);
+  }
+  // Delay D (spike to current jump) reads the line of D + 1 steps ago:
+  // the neuron integrates the current the step it arrives.
+  double sum[2] = {}, sq[2] = {}, n[2] = {}, weight[2] = {};
+  int64_t entries = 0;
+  for (int d = 1; d <= 45; ++d) {
+    const plan::Node &syn = p.nodes(m.synNodes[d - 1]);
+    EXPECT_EQ(syn.operands(0).node(), uint32_t(d + 1));
+    const plan::SparseOp &sp = syn.sparse();
+    ASSERT_EQ(sp.row_ptr_size(), m.neurons + 1);
+    entries += sp.col_size();
+    for (int64_t r = 0; r < m.neurons; ++r)
+      for (uint32_t e = sp.row_ptr(r); e < sp.row_ptr(r + 1); ++e) {
+        int b = popOf(m, sp.col(e));
+        int exc = pd14::excitatory(b);
+        sum[exc] += d, sq[exc] += double(d) * d, n[exc] += 1;
+        if (popOf(m, r) == 4 && b == 5) // L5i -> L5e
+          weight[0] += sp.value(e);
+      }
+  }
+  EXPECT_EQ(entries, m.synapses);
+  // N(15, 7.5) steps redrawn outside [1, 45] (mean 15.5), N(7.5, 3.75)
+  // outside [1, 22.5] (mean 7.85), both rounded.
+  EXPECT_NEAR(sum[1] / n[1], 15.5, 0.3);
+  EXPECT_NEAR(sum[0] / n[0], 7.85, 0.3);
+  EXPECT_NEAR(std::sqrt(sq[1] / n[1] - sum[1] * sum[1] / n[1] / n[1]), 7.1,
+              0.5);
+  // The multapses' weight is all there: -log(1 - p) N N (-4 w) for L5i ->
+  // L5e, whatever bucket each synapse landed in.
+  double nn = double(m.sizes[4]) * m.sizes[5];
+  double want = -std::log(1 - 0.3726) * nn * (-4 * 87.8);
+  EXPECT_NEAR(weight[0], want, 0.03 * std::abs(want));
+
+  // The floor plan has the same nodes; both run on the CPU engine.
+  opt.synapses = false;
+  Microcircuit empty = buildMicrocircuit(opt);
+  ASSERT_EQ(empty.plan.nodes_size(), p.nodes_size());
+  for (int i = 0; i < p.nodes_size(); ++i)
+    EXPECT_EQ(empty.plan.nodes(i).op_case(), p.nodes(i).op_case());
+  std::string err;
+  std::unique_ptr<runtime::Engine> engine =
+      runtime::Engine::create(std::move(m.plan), err);
+  ASSERT_TRUE(engine) << err;
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, 100, 1, length);
+  runtime::Tensor in({1, length, m.neurons});
+  in.data = x;
+  runtime::RunOptions ro;
+  ro.steps = 100;
+  ro.threads = 1;
+  runtime::RunResult r;
+  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  EXPECT_GT(r.stats[0].spikeCount[0], 0.0);
+}
+
 TEST(RandomNetwork, RowsHoldDistinctAscendingColumns) {
   RandomNetwork net;
   net.neurons = 2000;
