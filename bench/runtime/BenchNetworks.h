@@ -186,7 +186,7 @@ enum MicrocircuitNode { kInputNode = 0, kDelayNode, kSynNode, kLifNode };
 /// * Delays: 1.5 ms from excitatory and 0.75 ms (rounded to 0.8 ms) from
 ///   inhibitory sources, without the paper's per-synapse spread, which its
 ///   rates need (Brian2: mean 3.98 Hz with it, 60 Hz without; see
-///   docs/runtime.md). One sparse node per delay value would express it.
+///   docs/runtime.md); options.delaySpread adds it.
 /// * No 2 ms refractory period (the plan's neuron has none). The membrane is
 ///   integrated exactly (NEST's propagators), so one spike gives the
 ///   continuous PSP sampled at the steps.
