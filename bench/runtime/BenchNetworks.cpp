@@ -87,7 +87,14 @@ constexpr double kWeightSd = 0.1;   // relative
 constexpr double kG = -4.0;         // inhibitory / excitatory weight
 constexpr double kBackgroundHz = 8.0;
 constexpr double kV0Mean = 7.0, kV0Sd = 10.0; // N(-58, 10) mV relative to E_L
-constexpr int64_t kDelayExc = 15, kDelayInh = 8; // steps: 1.5 ms, 0.75 ms
+// Delays in steps from the spike to the first step the membrane moves, as in
+// NEST and Brian2: the current jumps d steps after the spike (0.75 ms rounds
+// to 8 steps, NEST's grid rounding) and the membrane integrates from the next
+// step. The plan's neuron adds the arriving current within its own step, so
+// it needs the spike one step later: d + 1.
+constexpr int64_t kDelayExc = 15 + 1, kDelayInh = 8 + 1;
+// With the paper's spread, delays (to the current jump) of 1..45 steps.
+constexpr int kMaxDelaySteps = 45;
 
 double meanWeight(int target, int source) {
   using namespace bench::pd14;
@@ -98,6 +105,34 @@ double meanWeight(int target, int source) {
 }
 
 } // namespace
+
+double bench::pd14::synapsesPerPair(double p) { return -std::log1p(-p) / p; }
+
+std::vector<double> bench::pd14::multiplicityCdf(double p) {
+  // K = log(1 - p) / log(1 - 1 / (N N)) synapses drawn uniformly over the
+  // N N pairs give each pair a Poisson(lambda) count, lambda = -log(1 - p);
+  // a pair is connected (count >= 1) with probability 1 - e^-lambda = p.
+  std::vector<double> cdf;
+  if (p <= 0 || p >= 1)
+    return cdf;
+  double lambda = -std::log1p(-p);
+  double term = lambda * std::exp(-lambda) / p, sum = term; // P(1 | >= 1)
+  for (int k = 2; sum < 1 - 1e-15 && k < 100; ++k) {
+    cdf.push_back(sum);
+    term *= lambda / k;
+    sum += term;
+  }
+  return cdf;
+}
+
+int64_t bench::pd14::drawMultiplicity(const std::vector<double> &cdf,
+                                      std::mt19937_64 &rng) {
+  double u = (rng() >> 11) * 0x1.0p-53;
+  int64_t count = 1;
+  while (count - 1 < static_cast<int64_t>(cdf.size()) && u >= cdf[count - 1])
+    ++count;
+  return count;
+}
 
 bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   using namespace pd14;
@@ -128,32 +163,78 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   p.set_dt(kDt * 1e-3);
   addNode(p, "input", n).mutable_input(); // kInputNode
   p.add_inputs(0);
-  // kDelayNode: reads the previous step's spikes, so a delay line of d - 1
-  // steps delivers them d steps after they were emitted.
-  plan::Node &delay = addNode(p, "delay", n);
-  addOperand(delay, kLifNode, true, n);
-  auto *steps = delay.mutable_delay()->mutable_steps();
-  steps->Reserve(static_cast<int>(n));
-  for (int64_t k = 0; k < n; ++k)
-    steps->Add((excitatory(popOf(k)) ? kDelayExc : kDelayInh) - 1);
+  // Fixed delays: one delay line (per source neuron) and one matrix. With the
+  // paper's spread: a chain of one-step delay lines c_1..c_(D+1), c_j holding
+  // the spikes of j steps ago, and one matrix per delay D reading c_(D+1).
+  int buckets = opt.delaySpread ? kMaxDelaySteps : 1;
+  int chain = opt.delaySpread ? kMaxDelaySteps + 1 : 1;
+  m.lifNode = 1 + chain + buckets;
+  for (int j = 1; j <= chain; ++j) {
+    plan::Node &delay = addNode(p,
+                                opt.delaySpread ? "delay_" + std::to_string(j)
+                                                : std::string("delay"),
+                                n);
+    auto *steps = delay.mutable_delay()->mutable_steps();
+    if (opt.delaySpread) {
+      // c_1 reads the previous step's spikes; c_j is c_(j-1) one step later.
+      addOperand(delay, j == 1 ? m.lifNode : j - 1, j == 1, n);
+      steps->Add(j == 1 ? 0 : 1);
+      continue;
+    }
+    // Reads the previous step's spikes, so a line of d - 1 steps delivers
+    // them d steps after they were emitted.
+    addOperand(delay, m.lifNode, true, n);
+    steps->Reserve(static_cast<int>(n));
+    for (int64_t k = 0; k < n; ++k)
+      steps->Add((excitatory(popOf(k)) ? kDelayExc : kDelayInh) - 1);
+  }
 
-  // kSynNode: rows are targets, columns sources, ascending within each row
+  // Rows are targets, columns sources, ascending within each row
   // (population blocks are contiguous), so the CUDA engine may scatter.
-  plan::Node &syn = addNode(p, "recurrent_syn", n);
-  addOperand(syn, kDelayNode, false, n);
-  plan::SparseOp &sp = *syn.mutable_sparse();
-  sp.mutable_row_ptr()->Reserve(static_cast<int>(n + 1));
-  sp.add_row_ptr(0);
-  if (opt.synapses) {
+  std::vector<plan::SparseOp *> sparse;
+  for (int d = 1; d <= buckets; ++d) {
+    m.synNodes.push_back(p.nodes_size());
+    plan::Node &syn =
+        addNode(p,
+                opt.delaySpread ? "recurrent_syn_d" + std::to_string(d)
+                                : std::string("recurrent_syn"),
+                n);
+    // Delay D (spike to current jump) reaches the neuron at D + 1.
+    addOperand(syn, opt.delaySpread ? d + 1 : 1, false, n);
+    sparse.push_back(syn.mutable_sparse());
+    sparse.back()->mutable_row_ptr()->Reserve(static_cast<int>(n + 1));
+    sparse.back()->add_row_ptr(0);
+  }
+  if (opt.synapses && !opt.delaySpread) {
     // Room for the expectation plus 10 standard deviations (Poisson bound),
     // so the 0.3e9-entry arrays do not reallocate (and double) midway.
     double reserve = m.expectedSynapses + 10 * std::sqrt(m.expectedSynapses);
-    sp.mutable_col()->Reserve(static_cast<int>(reserve));
-    sp.mutable_value()->Reserve(static_cast<int>(reserve));
+    sparse[0]->mutable_col()->Reserve(static_cast<int>(reserve));
+    sparse[0]->mutable_value()->Reserve(static_cast<int>(reserve));
   }
   std::normal_distribution<double> unit(0.0, 1.0);
+  std::vector<double> countCdf[kPops][kPops];
+  for (int a = 0; a < kPops; ++a)
+    for (int b = 0; b < kPops; ++b)
+      countCdf[a][b] = pd14::multiplicityCdf(kProb[a][b]);
+  // The paper's delays, N(d, d / 2) ms, redrawn outside [dt, 3 d] (NEST
+  // redraws below dt; the cap bounds the chain), in steps.
+  auto drawDelay = [&](bool exc) {
+    double mean = exc ? 1.5 : 0.75, d;
+    do
+      d = mean * (1 + 0.5 * unit(rng));
+    while (d < kDt || d > 3 * mean);
+    return std::clamp<int64_t>(std::llround(d / kDt), 1, kMaxDelaySteps);
+  };
+  struct Entry {
+    int64_t bucket;
+    uint32_t col;
+    double w;
+  };
+  std::vector<Entry> row;
   for (int a = 0; a < kPops && opt.synapses; ++a)
     for (int64_t r = 0; r < m.sizes[a]; ++r) {
+      row.clear();
       for (int b = 0; b < kPops; ++b) {
         double prob = kProb[a][b];
         if (prob <= 0)
@@ -161,30 +242,62 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
         // Independent pairs: the gaps between chosen sources are geometric,
         // so the work is per synapse, not per pair.
         std::geometric_distribution<int64_t> gap(prob);
+        const std::vector<double> &multiplicity = countCdf[a][b];
         double w = meanWeight(a, b);
         int64_t end = m.first[b] + m.sizes[b];
         for (int64_t c = m.first[b] + gap(rng); c < end; c += 1 + gap(rng)) {
-          // Gaussian weights (sd 10 %) that keep their sign, as NEST clips.
-          double v = w * (1 + kWeightSd * unit(rng));
-          v = w > 0 ? std::max(v, 0.0) : std::min(v, 0.0);
-          sp.add_col(static_cast<uint32_t>(c));
-          sp.add_value(static_cast<float>(v));
+          // The pair's synapses (multapses) sum into one entry per delay;
+          // each is Gaussian (sd 10 %) and keeps its sign, as NEST clips.
+          int64_t count = drawMultiplicity(multiplicity, rng);
+          for (int64_t k = 0; k < count; ++k) {
+            double one = w * (1 + kWeightSd * unit(rng));
+            one = w > 0 ? std::max(one, 0.0) : std::min(one, 0.0);
+            int64_t bucket = opt.delaySpread ? drawDelay(excitatory(b)) - 1 : 0;
+            row.push_back({bucket, static_cast<uint32_t>(c), one});
+          }
         }
       }
-      sp.add_row_ptr(static_cast<uint32_t>(sp.col_size()));
+      if (opt.delaySpread)
+        std::sort(row.begin(), row.end(), [](const Entry &x, const Entry &y) {
+          return x.bucket != y.bucket ? x.bucket < y.bucket : x.col < y.col;
+        });
+      for (size_t e = 0; e < row.size();) {
+        double v = 0;
+        size_t f = e;
+        for (; f < row.size() && row[f].bucket == row[e].bucket &&
+               row[f].col == row[e].col;
+             ++f)
+          v += row[f].w;
+        sparse[row[e].bucket]->add_col(row[e].col);
+        sparse[row[e].bucket]->add_value(static_cast<float>(v));
+        e = f;
+      }
+      for (plan::SparseOp *sp : sparse)
+        sp->add_row_ptr(static_cast<uint32_t>(sp->col_size()));
     }
-  for (int64_t r = opt.synapses ? n : 0; r < n; ++r)
-    sp.add_row_ptr(0);
-  m.synapses = sp.col_size();
+  for (plan::SparseOp *sp : sparse) {
+    while (sp->row_ptr_size() < n + 1)
+      sp->add_row_ptr(0);
+    m.synapses += sp->col_size();
+  }
 
-  // kLifNode: i' = e^(-dt/tau_syn) i + x (pA);
-  // v' = e^(-dt/tau_m) v + (1 - e^(-dt/tau_m)) R i + (1 - e^(-dt/tau_m)) R I_dc
-  // with R = tau_m / C_m (mV per pA).
+  // kLifNode, exact integration (NEST's iaf_psc_exp propagators) in the
+  // plan's step order, with m = e^(-dt/tau_m), s = e^(-dt/tau_syn):
+  //   i' = s i + x                                   (pA)
+  //   v' = m v + P21 i' + (1 - m) R I_dc              (mV), R = tau_m / C_m
+  // P21 = tau_m tau_syn / (C (tau_m - tau_syn)) (m - s) is what a current i
+  // decaying with tau_syn adds to v over one step. A current x arriving at a
+  // step then gives v = P21 x (m^k - s^k) / (m - s) k - 1 steps later: the
+  // continuous PSP at t = k dt, 0.15 mV at its peak for 87.8 pA. (The earlier
+  // (1 - m) R gain held i over the step: 10.3 % too much charge per PSP.)
   plan::Node &lif = addNode(p, "lif", n);
-  addOperand(lif, kSynNode, false, n);
+  for (int syn : m.synNodes)
+    addOperand(lif, syn, false, n);
   addOperand(lif, kInputNode, false, n);
   double memDecay = std::exp(-kDt / kTauM), synDecay = std::exp(-kDt / kTauSyn);
-  double memGain = (1 - memDecay) * kTauM / kCm;
+  double memGain =
+      kTauM * kTauSyn / (kCm * (kTauM - kTauSyn)) * (memDecay - synDecay);
+  double dcGain = (1 - memDecay) * kTauM / kCm;
   plan::NeuronOp &op = plainNeuron(lif, true, static_cast<float>(memDecay),
                                    static_cast<float>(memGain));
   op.set_has_synapse(true);
@@ -197,7 +310,7 @@ bench::Microcircuit bench::buildMicrocircuit(const MicrocircuitOptions &opt) {
   for (int64_t k = 0; k < n; ++k) {
     // pA: rate (1/ms) x in-degree x weight x tau_syn.
     double dc = kBackgroundHz * 1e-3 * kExternal[popOf(k)] * kWeight * kTauSyn;
-    bias->Add(opt.synapses && !opt.poisson ? static_cast<float>(memGain * dc)
+    bias->Add(opt.synapses && !opt.poisson ? static_cast<float>(dcGain * dc)
                                            : 0.0f);
   }
 

@@ -117,6 +117,15 @@ constexpr std::array<int64_t, kPops> kExternal = {1600, 1500, 2100, 1900,
                                                   2000, 1900, 2900, 2100};
 /// Even populations are excitatory.
 constexpr bool excitatory(int pop) { return pop % 2 == 0; }
+/// Mean synapses per connected pair for connection probability p: the
+/// paper's K = log(1 - p) / log(1 - 1 / (N N)) multapses over the p N N
+/// distinct pairs they connect, -log(1 - p) / p (1.25 for L5i -> L5e).
+double synapsesPerPair(double p);
+/// CDF of a connected pair's synapse count (Poisson(-log(1 - p)) given
+/// >= 1): entry j is P(count <= j + 1). Empty for p <= 0 or p >= 1.
+std::vector<double> multiplicityCdf(double p);
+/// One count (>= 1) from a multiplicityCdf table.
+int64_t drawMultiplicity(const std::vector<double> &cdf, std::mt19937_64 &rng);
 } // namespace pd14
 
 struct MicrocircuitOptions {
@@ -133,6 +142,11 @@ struct MicrocircuitOptions {
   /// DC equivalent as each neuron's bias (NEST example's poisson_input =
   /// False), so the input is only the step-0 pulse.
   bool poisson = true;
+  /// True: each synapse's delay from the paper's N(1.5, 0.75) ms (excitatory)
+  /// or N(0.75, 0.375) ms (inhibitory) source, as one matrix per delay step
+  /// (45) behind a chain of one-step delay lines; its rates need it (see
+  /// docs/runtime.md). False: the fixed delays of MicrocircuitNode's plan.
+  bool delaySpread = false;
   uint64_t seed = 1;
 };
 
@@ -141,32 +155,41 @@ struct Microcircuit {
   std::array<int64_t, pd14::kPops> sizes{};
   std::array<int64_t, pd14::kPops> first{}; ///< First neuron of each pop.
   int64_t neurons = 0;
+  /// Matrix entries over synNodes (a pair's multapses of one delay are one
+  /// entry): the distinct pairs with fixed delays.
   int64_t synapses = 0;
   /// Sum of p N_target N_source: the expected synapse count.
   double expectedSynapses = 0;
   /// Step-0 input pulse per neuron (part of the plan input "input").
   std::vector<float> initialPulse;
   bool poisson = true;
-  bool connected = true; ///< Built with synapses (not the floor plan).
+  bool connected = true;     ///< Built with synapses (not the floor plan).
+  int lifNode = 0;           ///< The neuron node (kLifNode with fixed delays).
+  std::vector<int> synNodes; ///< The sparse nodes ({kSynNode} if fixed).
 };
 
-/// Node indices of the microcircuit plan.
+/// Node indices of the microcircuit plan with fixed delays.
 enum MicrocircuitNode { kInputNode = 0, kDelayNode, kSynNode, kLifNode };
 
 /// The full-scale model as one population of `neurons` LIF neurons with
 /// exponential current synapses. Simplifications (the plan's neuron cannot
 /// express the rest), all documented in docs/runtime.md:
-/// * Pairs connect independently with probability p (no multapses: the
-///   paper's count formula K = log(1-p)/log(1-1/(NN)) with repeated pairs
-///   merged gives exactly p N N distinct pairs).
+/// * Pairs connect independently with probability p, and each connected
+///   pair's entry is the summed weight of its multapses (a Poisson count
+///   given >= 1, see multiplicityCdf): the paper's K = log(1-p)/log(1-1/(NN))
+///   synapses per projection, stored as its p N N distinct pairs. (Dropping
+///   the multapses lost up to 25 % of a projection's weight: L5i -> L5e.)
 /// * Background: per neuron and step, the summed input of K_ext Poisson
 ///   sources at 8 Hz (one Poisson count of rate 8 Hz K_ext, times w) without
 ///   the paper's 1.5 ms delay (irrelevant for independent noise); or its DC
 ///   equivalent (options.poisson = false).
 /// * Delays: 1.5 ms from excitatory and 0.75 ms (rounded to 0.8 ms) from
-///   inhibitory sources, without the paper's spread.
-/// * No 2 ms refractory period; membrane by exponential Euler with the
-///   synaptic current held over a step.
+///   inhibitory sources, without the paper's per-synapse spread, which its
+///   rates need (Brian2: mean 3.98 Hz with it, 60 Hz without; see
+///   docs/runtime.md); options.delaySpread adds it.
+/// * No 2 ms refractory period (the plan's neuron has none). The membrane is
+///   integrated exactly (NEST's propagators), so one spike gives the
+///   continuous PSP sampled at the steps.
 /// * Initial potentials: a random step-0 current pulse that brings v to
 ///   N(7, 10) mV above rest once it has decayed (the paper draws v0).
 Microcircuit buildMicrocircuit(const MicrocircuitOptions &options);

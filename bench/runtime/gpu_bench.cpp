@@ -392,6 +392,10 @@ int runMicrocircuit(const Args &a) {
   if (background != "poisson" && background != "dc")
     die("microcircuit: --background '" + background + "' is not poisson or dc");
   opt.poisson = background == "poisson";
+  std::string delays = a.str("delays", "fixed");
+  if (delays != "fixed" && delays != "spread")
+    die("microcircuit: --delays '" + delays + "' is not fixed or spread");
+  opt.delaySpread = delays == "spread";
 
   // The Poisson background is an input of steps x neurons floats.
   double inputFloats =
@@ -448,10 +452,12 @@ int runMicrocircuit(const Args &a) {
     bw = copyBandwidth(mib, 10);
     preferEventPropagation(m.plan);
     preferEventPropagation(empty.plan);
+    int synNode = m.synNodes.front();
     auto run = [&](plan::Plan p, const Tensor &in, int *bytes) {
       std::unique_ptr<cuda::CudaEngine> e = makeCudaEngine(std::move(p));
       if (bytes) {
-        const cuda::NodePlacement &syn = e->getPlacements()[kSynNode];
+        const cuda::NodePlacement &syn =
+            e->getPlacements()[static_cast<size_t>(synNode)];
         *bytes = syn.indexBytes + syn.weightBytes;
       }
       return timeCudaSteps(*e, {in}, steps, 1);
@@ -478,15 +484,15 @@ int runMicrocircuit(const Args &a) {
   double meanFanout = m.neurons ? double(m.synapses) / m.neurons : 0;
   double eventsPerS = spikes * meanFanout / steps / stepS;
   std::printf(
-      "bench=microcircuit device=%s background=%s neurons=%lld synapses=%lld "
-      "steps=%lld "
+      "bench=microcircuit device=%s background=%s delays=%s neurons=%lld "
+      "synapses=%lld steps=%lld "
       "per_step_us=%.3f floor_same_structure_us=%.3f floor_one_neuron_us=%.3f "
       "ratio_vs_floor=%.2f ratio_vs_one_neuron=%.2f realtime_factor=%.3f "
       "rate_hz=%.3f events_per_s=%.4g",
-      dev.name.c_str(), background.c_str(), (long long)m.neurons,
-      (long long)m.synapses, (long long)steps, stepS * 1e6, floorS * 1e6,
-      launchS * 1e6, stepS / floorS, stepS / launchS, stepS / 1e-4,
-      spikes / (double(m.neurons) * steps * 1e-4), eventsPerS);
+      dev.name.c_str(), background.c_str(), delays.c_str(),
+      (long long)m.neurons, (long long)m.synapses, (long long)steps,
+      stepS * 1e6, floorS * 1e6, launchS * 1e6, stepS / floorS, stepS / launchS,
+      stepS / 1e-4, spikes / (double(m.neurons) * steps * 1e-4), eventsPerS);
   if (gpu)
     std::printf(" bytes_per_event=%d gpu_bandwidth_fraction=%.4f",
                 bytesPerEvent, eventsPerS * bytesPerEvent / (bw.gbPerS * 1e9));
@@ -560,7 +566,7 @@ const char *kUsage =
     "                bandwidth\n"
     "  microcircuit  --scale 1 --steps 6144 --device cuda|cpu --threads 0\n"
     "                --mib 1024 --seed 1 --counts-only 0|1 --rates 0\n"
-    "                --background poisson|dc\n"
+    "                --background poisson|dc --delays fixed|spread\n"
     "                Potjans & Diesmann (2014) cortical microcircuit: "
     "per-step\n"
     "                time against the same plan without synapses and against\n"
@@ -568,7 +574,9 @@ const char *kUsage =
     "1\n"
     "                builds it and prints its sizes only (no device needed);\n"
     "                --rates T first runs T steps untimed and prints the\n"
-    "                rate of each population against the paper's\n"
+    "                rate of each population against the paper's;\n"
+    "                --delays spread: the paper's per-synapse delays (one\n"
+    "                matrix per delay step), which its rates need\n"
     "  plan          --file PLAN.pb --batch 1 --steps 100 --density 0.1\n"
     "                --repeat 3 --seed 1\n"
     "                samples/s of a saved plan (whole runs, uploads included)\n"
@@ -601,7 +609,7 @@ int main(int argc, char **argv) {
     return runMicrocircuit(
         Args(cmd, values,
              {"scale", "steps", "device", "threads", "mib", "seed",
-              "counts-only", "rates", "background"}));
+              "counts-only", "rates", "background", "delays"}));
   if (cmd == "plan")
     return runPlan(Args(
         cmd, values, {"file", "batch", "steps", "density", "repeat", "seed"}));

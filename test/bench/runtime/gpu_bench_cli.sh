@@ -32,6 +32,7 @@ expect_error "over the 2147483647 one sparse plan node holds; lower --neurons or
 expect_error "microcircuit: --device 'gpu' is not cuda or cpu" microcircuit --device gpu
 expect_error "microcircuit: --scale 2 is out of range [0.0001, 1]" microcircuit --scale 2
 expect_error "microcircuit: --background 'noise' is not poisson or dc" microcircuit --background noise
+expect_error "microcircuit: --delays 'random' is not fixed or spread" microcircuit --delays random
 expect_error "lower --steps/--rates or use --background dc" microcircuit --steps 100000
 expect_error "plan: --file PLAN.pb is required" plan
 expect_error "$tmp/missing.pb" plan --file "$tmp/missing.pb"
