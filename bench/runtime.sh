@@ -10,7 +10,7 @@
 # (scripts/setup.sh --bench installs it); without it the peer columns say
 # why they are missing. --quick (measured: 52 s on the idle 2-core machine
 # once Brian2's projects and the plans are cached in $SNN_BUILD/bench-runtime,
-# 93 s with nothing cached) runs benchmark 1 at full size (1e5 neurons) for
+# 66 s with nothing cached) runs benchmark 1 at full size (1e5 neurons) for
 # 500 steps at batch 1, 0.2 biological seconds of benchmark 2, batch 1 and 16
 # for benchmark 3, and one run of the peer.
 # Benchmark 1 runs twice: with per-synapse weights (each recurrent weight
