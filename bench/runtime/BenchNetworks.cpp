@@ -44,6 +44,34 @@ plan::NeuronOp &bench::plainNeuron(plan::Node &node, bool spiking, float decay,
   return op;
 }
 
+std::vector<runtime::Tensor>
+bench::randomSpikeInputs(const plan::Plan &p, int64_t batch, int64_t steps,
+                         double density, std::mt19937_64 &rng) {
+  std::vector<runtime::Tensor> inputs;
+  std::bernoulli_distribution fire(density);
+  for (uint32_t in : p.inputs()) {
+    std::vector<int64_t> shape = {batch, steps};
+    for (int64_t d : p.nodes(in).shape())
+      shape.push_back(d);
+    runtime::Tensor t(shape);
+    for (float &v : t.data)
+      v = fire(rng) ? 1.0f : 0.0f;
+    inputs.push_back(std::move(t));
+  }
+  return inputs;
+}
+
+double bench::spikesOf(const runtime::RunResult &r, const std::string &node) {
+  for (const runtime::NodeStats &s : r.stats)
+    if (s.name == node) {
+      double sum = 0;
+      for (double c : s.spikeCount)
+        sum += c;
+      return sum;
+    }
+  return std::nan("");
+}
+
 plan::Plan bench::randomNetworkPlan(const RandomNetwork &net,
                                     std::mt19937_64 &rng) {
   int64_t n = net.neurons;

@@ -11,6 +11,8 @@
 #ifndef SNN_BENCH_RUNTIME_BENCHNETWORKS_H
 #define SNN_BENCH_RUNTIME_BENCHNETWORKS_H
 
+#include "runtime/engine/Engine.h"
+#include "runtime/engine/Tensor.h"
 #include "runtime/plan/Plan.pb.h"
 
 #include <algorithm>
@@ -64,6 +66,18 @@ void randomSparse(plan::SparseOp &sp, int64_t rows, int64_t cols,
     sp.add_row_ptr(static_cast<uint32_t>(sp.col_size()));
   }
 }
+
+/// One (batch, steps, ...shape) tensor per plan input, each element a spike
+/// (1) with probability `density`: benchmark 3's inputs, as the models take
+/// event/spike frames.
+std::vector<runtime::Tensor> randomSpikeInputs(const plan::Plan &p,
+                                               int64_t batch, int64_t steps,
+                                               double density,
+                                               std::mt19937_64 &rng);
+
+/// Spikes of node `node` summed over the batch, from a run's statistics;
+/// NaN when the run counted none for it.
+double spikesOf(const runtime::RunResult &r, const std::string &node);
 
 //===-- Benchmark 1: random network --------------------------------------===//
 

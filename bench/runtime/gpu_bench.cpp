@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bench/runtime/BenchNetworks.h"
+#include "bench/runtime/BenchTiming.h"
 #include "bench/runtime/gpu_bench_copy.h"
 
 #include "runtime/cuda/CudaEngine.h"
@@ -49,17 +50,9 @@ using namespace snn::runtime;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
+using bench::Clock;
+using bench::median;
+using bench::secondsSince;
 
 [[noreturn]] void die(const std::string &msg) {
   std::fprintf(stderr, "snn-gpu-bench: %s\n", msg.c_str());
@@ -198,14 +191,10 @@ StepTiming timeCudaSteps(const cuda::CudaEngine &engine,
 }
 
 double totalSpikes(const RunResult &r, const std::string &node) {
-  for (const NodeStats &s : r.stats)
-    if (s.name == node) {
-      double sum = 0;
-      for (double c : s.spikeCount)
-        sum += c;
-      return sum;
-    }
-  die("no spike statistics for node " + node);
+  double spikes = bench::spikesOf(r, node);
+  if (std::isnan(spikes))
+    die("no spike statistics for node " + node);
+  return spikes;
 }
 
 const char *propagationName(cuda::Propagation p) {
@@ -521,18 +510,8 @@ int runPlan(const Args &a) {
   requireDevice(dev);
   std::unique_ptr<cuda::CudaEngine> engine = makeCudaEngine(std::move(p));
   std::mt19937_64 rng(seed);
-  std::vector<Tensor> inputs;
-  for (uint32_t in : engine->getPlan().inputs()) {
-    std::vector<int64_t> shape = {batch, steps};
-    for (int64_t d : engine->getPlan().nodes(in).shape())
-      shape.push_back(d);
-    Tensor t(shape);
-    // Random spike frames: the models take event/spike inputs.
-    std::bernoulli_distribution fire(density);
-    for (float &v : t.data)
-      v = fire(rng) ? 1.0f : 0.0f;
-    inputs.push_back(std::move(t));
-  }
+  std::vector<Tensor> inputs =
+      randomSpikeInputs(engine->getPlan(), batch, steps, density, rng);
   // Whole runs, as snn-run and the CPU rows time them: each uploads the
   // plan and inputs, captures the step graph and copies results back. The
   // first (untimed) also creates the CUDA context.

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bench/runtime/BenchNetworks.h"
+#include "bench/runtime/BenchTiming.h"
 #include "runtime/engine/Engine.h"
 #include "runtime/engine/PlanFile.h"
 
@@ -34,21 +35,14 @@ using namespace snn::runtime;
 using bench::addNode;
 using bench::addOperand;
 using bench::plainNeuron;
+using bench::randomSpikeInputs;
 using bench::setScalar;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
+using bench::Clock;
+using bench::median;
+using bench::secondsSince;
 
 /// --key value arguments.
 struct Args {
@@ -146,14 +140,10 @@ double timeRuns(const Engine &engine, const std::vector<Tensor> &inputs,
 }
 
 double totalSpikes(const RunResult &r, const std::string &node) {
-  for (const NodeStats &s : r.stats)
-    if (s.name == node) {
-      double sum = 0;
-      for (double c : s.spikeCount)
-        sum += c;
-      return sum;
-    }
-  die("no spike statistics for node " + node);
+  double spikes = bench::spikesOf(r, node);
+  if (std::isnan(spikes))
+    die("no spike statistics for node " + node);
+  return spikes;
 }
 
 //===-- benchmark 1
@@ -368,21 +358,9 @@ int runPlan(const Args &a) {
   int64_t steps = static_cast<int64_t>(a.num("steps", 100));
   int reps = static_cast<int>(a.num("repeat", 3));
   double density = a.num("density", 0.1);
-  bool integer = a.num("integer", 0) != 0;
   std::mt19937_64 rng(static_cast<uint64_t>(a.num("seed", 1)));
-  std::vector<Tensor> inputs;
-  for (uint32_t in : engine->getPlan().inputs()) {
-    std::vector<int64_t> shape = {batch, steps};
-    for (int64_t d : engine->getPlan().nodes(in).shape())
-      shape.push_back(d);
-    Tensor t(shape);
-    // Random spike frames: the models take event/spike inputs.
-    std::bernoulli_distribution fire(density);
-    for (float &v : t.data)
-      v = fire(rng) ? 1.0f : 0.0f;
-    inputs.push_back(std::move(t));
-  }
-  (void)integer;
+  std::vector<Tensor> inputs =
+      randomSpikeInputs(engine->getPlan(), batch, steps, density, rng);
   RunOptions opts;
   opts.threads = static_cast<unsigned>(a.num("threads", 0));
   RunResult result;

@@ -24,6 +24,24 @@ using namespace snn::bench;
 
 namespace {
 
+/// Runs `m`'s plan (consumed) on the CPU engine, one thread, for `steps`
+/// steps of its background input.
+bool runMicrocircuit(Microcircuit &m, int64_t steps, runtime::RunResult &r,
+                     std::string &err) {
+  std::unique_ptr<runtime::Engine> engine =
+      runtime::Engine::create(std::move(m.plan), err);
+  if (!engine)
+    return false;
+  int64_t length = 0;
+  std::vector<float> x = microcircuitInput(m, steps, 1, length);
+  runtime::Tensor in({1, length, m.neurons});
+  in.data = std::move(x);
+  runtime::RunOptions ro;
+  ro.steps = steps;
+  ro.threads = 1;
+  return engine->run({in}, ro, r, err);
+}
+
 int popOf(const Microcircuit &m, int64_t k) {
   int a = pd14::kPops - 1;
   while (k < m.first[a])
@@ -254,18 +272,8 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
             runtime::cuda::Propagation::Event);
   EXPECT_EQ(placements[kSynNode].weightBytes, 4);
 
-  std::unique_ptr<runtime::Engine> engine =
-      runtime::Engine::create(std::move(m.plan), err);
-  ASSERT_TRUE(engine) << err;
-  int64_t length = 0;
-  std::vector<float> x = microcircuitInput(m, 500, 1, length);
-  runtime::Tensor in({1, length, m.neurons});
-  in.data = x;
-  runtime::RunOptions ro;
-  ro.steps = 500;
-  ro.threads = 1;
   runtime::RunResult r;
-  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  ASSERT_TRUE(runMicrocircuit(m, 500, r, err)) << err;
   ASSERT_EQ(r.stats.size(), 1u);
   double rate = r.stats[0].spikeCount[0] / (m.neurons * 500 * 1e-4);
   // The background alone (15-29 mV mean drive vs a 15 mV threshold) fires
@@ -274,12 +282,7 @@ TEST(Microcircuit, RunsOnTheCpuEngineAndEmptyVariantHasNoSynapses) {
   EXPECT_LT(rate, 1000.0);
 
   // The floor plan steps the same nodes without ever firing.
-  engine = runtime::Engine::create(std::move(empty.plan), err);
-  ASSERT_TRUE(engine) << err;
-  x = microcircuitInput(empty, 500, 1, length);
-  in = runtime::Tensor({1, length, empty.neurons});
-  in.data = x;
-  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  ASSERT_TRUE(runMicrocircuit(empty, 500, r, err)) << err;
   EXPECT_EQ(r.stats[0].spikeCount[0], 0.0);
 }
 
@@ -342,18 +345,8 @@ TEST(Microcircuit, DelaySpreadPlanFollowsThePaper) {
   for (int i = 0; i < p.nodes_size(); ++i)
     EXPECT_EQ(empty.plan.nodes(i).op_case(), p.nodes(i).op_case());
   std::string err;
-  std::unique_ptr<runtime::Engine> engine =
-      runtime::Engine::create(std::move(m.plan), err);
-  ASSERT_TRUE(engine) << err;
-  int64_t length = 0;
-  std::vector<float> x = microcircuitInput(m, 100, 1, length);
-  runtime::Tensor in({1, length, m.neurons});
-  in.data = x;
-  runtime::RunOptions ro;
-  ro.steps = 100;
-  ro.threads = 1;
   runtime::RunResult r;
-  ASSERT_TRUE(engine->run({in}, ro, r, err)) << err;
+  ASSERT_TRUE(runMicrocircuit(m, 100, r, err)) << err;
   EXPECT_GT(r.stats[0].spikeCount[0], 0.0);
 }
 
