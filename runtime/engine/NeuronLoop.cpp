@@ -28,15 +28,27 @@ bool allParamsBroadcast(const NeuronParamArrays &p) {
 /// loop. Every value is computed as neuronStep() computes it; where
 /// neuronStep() branches, this selects between values computed on both
 /// sides.
-template <bool Syn, bool Spiking, NeuronReset Reset, bool VMin>
-void broadcastLoop(const NeuronParams &p, float vMin, const float *__restrict x,
+template <bool Syn, bool Spiking, NeuronReset Reset, bool VMin, int NX>
+void broadcastLoop(const NeuronParams &p, float vMin, const float *const *xs,
                    float *__restrict y, float *__restrict si,
                    float *__restrict sv, int64_t lo, int64_t hi) {
   const float synDecay = p.synDecay, synGain = p.synGain;
   const float memDecay = p.memDecay, memGain = p.memGain, bias = p.memBias;
   const float theta = p.threshold, vReset = p.vReset;
+  const float *__restrict x0 = xs[0];
+  const float *__restrict x1 = NX > 1 ? xs[1] : nullptr;
+  const float *__restrict x2 = NX > 2 ? xs[2] : nullptr;
+  const float *__restrict x3 = NX > 3 ? xs[3] : nullptr;
   for (int64_t k = lo; k < hi; ++k) {
-    float drive = synGain * x[k];
+    // The operands' sum in the engine's order (see sumOperands).
+    float x = x0[k];
+    if (NX > 1)
+      x = x + x1[k];
+    if (NX > 2)
+      x = x + x2[k];
+    if (NX > 3)
+      x = x + x3[k];
+    float drive = synGain * x;
     float decayed = synDecay * si[k] + drive;
     float i = Syn ? decayed : drive;
     float v = memDecay * sv[k] + memGain * i + bias;
@@ -58,30 +70,45 @@ void broadcastLoop(const NeuronParams &p, float vMin, const float *__restrict x,
   }
 }
 
-using LoopFn = void (*)(const NeuronParams &, float, const float *, float *,
-                        float *, float *, int64_t, int64_t);
+using LoopFn = void (*)(const NeuronParams &, float, const float *const *,
+                        float *, float *, float *, int64_t, int64_t);
+
+template <bool Syn, bool Spiking, NeuronReset Reset, bool VMin>
+LoopFn pickOperands(int nx) {
+  switch (nx) {
+  case 1:
+    return broadcastLoop<Syn, Spiking, Reset, VMin, 1>;
+  case 2:
+    return broadcastLoop<Syn, Spiking, Reset, VMin, 2>;
+  case 3:
+    return broadcastLoop<Syn, Spiking, Reset, VMin, 3>;
+  default:
+    return broadcastLoop<Syn, Spiking, Reset, VMin, 4>;
+  }
+}
 
 template <bool Syn, bool Spiking, NeuronReset Reset>
-LoopFn pickVMin(bool vMin) {
-  return vMin ? broadcastLoop<Syn, Spiking, Reset, true>
-              : broadcastLoop<Syn, Spiking, Reset, false>;
+LoopFn pickVMin(bool vMin, int nx) {
+  return vMin ? pickOperands<Syn, Spiking, Reset, true>(nx)
+              : pickOperands<Syn, Spiking, Reset, false>(nx);
 }
 
-template <bool Syn, bool Spiking> LoopFn pickReset(NeuronReset r, bool vMin) {
+template <bool Syn, bool Spiking>
+LoopFn pickReset(NeuronReset r, bool vMin, int nx) {
   // A non-spiking neuron never resets.
   if (!Spiking || r == NeuronReset::None)
-    return pickVMin<Syn, Spiking, NeuronReset::None>(vMin);
+    return pickVMin<Syn, Spiking, NeuronReset::None>(vMin, nx);
   if (r == NeuronReset::ToValue)
-    return pickVMin<Syn, Spiking, NeuronReset::ToValue>(vMin);
-  return pickVMin<Syn, Spiking, NeuronReset::Subtract>(vMin);
+    return pickVMin<Syn, Spiking, NeuronReset::ToValue>(vMin, nx);
+  return pickVMin<Syn, Spiking, NeuronReset::Subtract>(vMin, nx);
 }
 
-LoopFn pickLoop(const NeuronConfig &c) {
+LoopFn pickLoop(const NeuronConfig &c, int nx) {
   if (c.hasSynapse)
-    return c.spiking ? pickReset<true, true>(c.reset, c.hasVMin)
-                     : pickReset<true, false>(c.reset, c.hasVMin);
-  return c.spiking ? pickReset<false, true>(c.reset, c.hasVMin)
-                   : pickReset<false, false>(c.reset, c.hasVMin);
+    return c.spiking ? pickReset<true, true>(c.reset, c.hasVMin, nx)
+                     : pickReset<true, false>(c.reset, c.hasVMin, nx);
+  return c.spiking ? pickReset<false, true>(c.reset, c.hasVMin, nx)
+                   : pickReset<false, false>(c.reset, c.hasVMin, nx);
 }
 
 } // namespace
@@ -90,15 +117,26 @@ void snn::runtime::neuronStepRange(const NeuronConfig &c,
                                    const NeuronParamArrays &p, const float *x,
                                    float *y, NeuronStateArrays s, int64_t lo,
                                    int64_t hi) {
+  neuronStepRange(c, p, &x, 1, y, s, lo, hi);
+}
+
+void snn::runtime::neuronStepRange(const NeuronConfig &c,
+                                   const NeuronParamArrays &p,
+                                   const float *const *xs, int nx, float *y,
+                                   NeuronStateArrays s, int64_t lo,
+                                   int64_t hi) {
   if (lo >= hi)
     return;
   if (!c.multiSpike && !c.adaptive && allParamsBroadcast(p)) {
-    pickLoop(c)(gatherParams(p, 0), c.vMin, x, y, s.i, s.v, lo, hi);
+    pickLoop(c, nx)(gatherParams(p, 0), c.vMin, xs, y, s.i, s.v, lo, hi);
     return;
   }
   for (int64_t k = lo; k < hi; ++k) {
+    float x = xs[0][k];
+    for (int j = 1; j < nx; ++j)
+      x = x + xs[j][k];
     NeuronState st{s.i[k], s.v[k], s.a[k]};
-    y[k] = neuronStep(c, gatherParams(p, k), x[k], st);
+    y[k] = neuronStep(c, gatherParams(p, k), x, st);
     s.i[k] = st.i;
     s.v[k] = st.v;
     s.a[k] = st.a;

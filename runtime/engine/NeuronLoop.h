@@ -32,6 +32,16 @@ void neuronStepRange(const NeuronConfig &c, const NeuronParamArrays &p,
                      const float *x, float *y, NeuronStateArrays s, int64_t lo,
                      int64_t hi);
 
+/// The same with the input given as `nx` operands, summed per neuron in
+/// order, ((x0 + x1) + x2) ..., as the engine sums a node's operands, but
+/// without writing the sum to memory first.
+void neuronStepRange(const NeuronConfig &c, const NeuronParamArrays &p,
+                     const float *const *xs, int nx, float *y,
+                     NeuronStateArrays s, int64_t lo, int64_t hi);
+
+/// The most operands the second form takes.
+constexpr int kMaxFusedOperands = 4;
+
 } // namespace snn::runtime
 
 #endif // SNN_RUNTIME_ENGINE_NEURONLOOP_H

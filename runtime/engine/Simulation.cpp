@@ -161,9 +161,7 @@ void Simulation::ownedRange(int64_t i, unsigned rank, unsigned parts,
 
 const float *Simulation::gatherInput(int64_t i, int64_t lo, int64_t hi) {
   const PreparedNode &pn = prepared.nodes[i];
-  auto source = [&](const PreparedNode::Source &s) {
-    return s.fromSnapshot ? prev[s.node].data() : cur[s.node].data();
-  };
+  auto source = [&](const PreparedNode::Source &s) { return operandData(s); };
   // One operand: read it in place. Its buffer is never the node's own output
   // (a self-loop reads the snapshot), so kernels never alias.
   if (pn.operands.size() == 1)
@@ -264,6 +262,20 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs,
     }
     case plan::Node::kZero:
       break; // Stays zero from construction.
+    case plan::Node::kNeuron:
+      // A neuron reads only its own elements: its operands are summed in
+      // its loop, in gatherInput's order, instead of into a buffer first.
+      if (!pn.readsAll && pn.operands.size() > 1 &&
+          pn.operands.size() <= static_cast<size_t>(kMaxFusedOperands)) {
+        const float *xs[kMaxFusedOperands];
+        for (size_t k = 0; k < pn.operands.size(); ++k)
+          xs[k] = operandData(pn.operands[k]);
+        neuronStepRange(pn.neuronConfig, pn.neuronParams, xs,
+                        static_cast<int>(pn.operands.size()), y,
+                        neuronStates[i].arrays(), lo, hi);
+        break;
+      }
+      [[fallthrough]];
     default: {
       const float *x;
       if (pn.readsAll) {

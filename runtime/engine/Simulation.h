@@ -121,6 +121,10 @@ public:
 private:
   /// The node's summed input: elements [lo, hi) of it are valid.
   const float *gatherInput(int64_t node, int64_t lo, int64_t hi);
+  /// The buffer operand `s` reads: the source's output, or its snapshot.
+  const float *operandData(const PreparedNode::Source &s) const {
+    return s.fromSnapshot ? prev[s.node].data() : cur[s.node].data();
+  }
   /// Steps elements [lo, hi) of a fixed-point population; throws on a
   /// non-integer input.
   void stepFixedPoint(int64_t node, int64_t t, const float *x, float *y,

@@ -159,8 +159,9 @@ TEST(NeuronMath, PerNeuronParameters) {
 
 // Tests that the population loop (vectorised for broadcast parameters) gives
 // neuronStep()'s bits for every neuron and step, over all reset modes, with
-// and without synapse, floor, spiking, multi-spike and adaptation, and with
-// broadcast and per-neuron parameters.
+// and without synapse, floor, spiking, multi-spike and adaptation, with
+// broadcast and per-neuron parameters, and with 1 to kMaxFusedOperands
+// operands summed in the loop.
 TEST(NeuronMath, PopulationLoopMatchesNeuronStepBitForBit) {
   const int64_t n = 37, steps = 40;
   std::mt19937 rng(3);
@@ -191,16 +192,36 @@ TEST(NeuronMath, PopulationLoopMatchesNeuronStepBitForBit) {
         }
         std::vector<NeuronState> ref(n);
         std::vector<float> si(n), sv(n), sa(n), x(n), y(n), want(n);
+        std::vector<std::vector<float>> ops(kMaxFusedOperands,
+                                            std::vector<float>(n));
         for (int64_t t = 0; t < steps; ++t) {
-          for (float &v : x)
-            v = uni(rng);
+          // 1 to kMaxFusedOperands operands, summed in order for the
+          // reference; some are -0, whose sign the sum must keep or drop as
+          // the ordered sum does.
+          int nx = 1 + static_cast<int>(t % kMaxFusedOperands);
+          const float *xs[kMaxFusedOperands];
+          for (int j = 0; j < nx; ++j) {
+            for (float &v : ops[j])
+              v = uni(rng) < 0.0f ? -0.0f : uni(rng);
+            xs[j] = ops[j].data();
+          }
+          for (int64_t k = 0; k < n; ++k) {
+            x[k] = ops[0][k];
+            for (int j = 1; j < nx; ++j)
+              x[k] = x[k] + ops[j][k];
+          }
           for (int64_t k = 0; k < n; ++k)
             want[k] = neuronStep(c, gatherParams(arrays, k), x[k], ref[k]);
-          // Two ranges, as a team of two splits the population.
-          neuronStepRange(c, arrays, x.data(), y.data(),
-                          {si.data(), sv.data(), sa.data()}, 0, n / 2);
-          neuronStepRange(c, arrays, x.data(), y.data(),
-                          {si.data(), sv.data(), sa.data()}, n / 2, n);
+          // Two ranges, as a team of two splits the population; one operand
+          // through the single-input form.
+          NeuronStateArrays st{si.data(), sv.data(), sa.data()};
+          for (auto [lo, hi] : {std::pair<int64_t, int64_t>{0, n / 2},
+                                std::pair<int64_t, int64_t>{n / 2, n}}) {
+            if (nx == 1)
+              neuronStepRange(c, arrays, x.data(), y.data(), st, lo, hi);
+            else
+              neuronStepRange(c, arrays, xs, nx, y.data(), st, lo, hi);
+          }
           for (int64_t k = 0; k < n; ++k) {
             ASSERT_EQ(0, std::memcmp(&want[k], &y[k], sizeof(float)))
                 << "reset=" << reset << " flags=" << flags
