@@ -17,13 +17,20 @@ using namespace mlir::snn;
 using namespace mlir::snn::quant;
 
 namespace {
-/// Reads the calibration input and checks it against the plan's one input:
-/// (T, ...) becomes (1, T, ...).
-LogicalResult loadCalibrationInput(ModuleOp module, StringRef inputPath,
-                                   const ::snn::plan::Plan &plan,
-                                   ::snn::runtime::Tensor &input,
-                                   StringRef what = "calibration") {
+/// Exports the module's plan into a CPU engine and reads the input it runs
+/// on, checked against the plan's one input: (T, ...) becomes (1, T, ...).
+/// `what` starts every error ("calibration", "rates").
+LogicalResult prepareRun(ModuleOp module, StringRef inputPath, StringRef what,
+                         std::unique_ptr<::snn::runtime::Engine> &engine,
+                         ::snn::runtime::Tensor &input) {
+  ::snn::plan::Plan exported;
+  if (failed(exportPlan(module, exported)))
+    return failure();
   std::string err;
+  engine = ::snn::runtime::Engine::create(std::move(exported), err);
+  if (!engine)
+    return module.emitError(what) << ": " << err;
+  const ::snn::plan::Plan &plan = engine->getPlan();
   if (!::snn::runtime::readNpy(inputPath.str(), input, err))
     return module.emitError(what) << ": " << err;
   if (plan.inputs_size() != 1)
@@ -44,16 +51,12 @@ LogicalResult loadCalibrationInput(ModuleOp module, StringRef inputPath,
 
 LogicalResult quant::runCalibration(ModuleOp module, StringRef inputPath,
                                     Calibration &ranges) {
-  ::snn::plan::Plan plan;
-  if (failed(exportPlan(module, plan)))
-    return failure();
-  std::string err;
-  auto engine = ::snn::runtime::Engine::create(plan, err);
-  if (!engine)
-    return module.emitError("calibration: ") << err;
+  std::unique_ptr<::snn::runtime::Engine> engine;
   ::snn::runtime::Tensor input;
-  if (failed(loadCalibrationInput(module, inputPath, plan, input)))
+  if (failed(prepareRun(module, inputPath, "calibration", engine, input)))
     return failure();
+  const ::snn::plan::Plan &plan = engine->getPlan();
+  std::string err;
   ::snn::runtime::RunOptions options;
   std::vector<std::string> names;
   for (const auto &node : plan.nodes())
@@ -80,16 +83,12 @@ LogicalResult quant::runCalibration(ModuleOp module, StringRef inputPath,
 LogicalResult
 quant::measureSpikeRates(ModuleOp module, StringRef inputPath,
                          std::map<std::string, std::vector<float>> &rates) {
-  ::snn::plan::Plan plan;
-  if (failed(exportPlan(module, plan)))
-    return failure();
-  std::string err;
-  auto engine = ::snn::runtime::Engine::create(plan, err);
-  if (!engine)
-    return module.emitError("rates: ") << err;
+  std::unique_ptr<::snn::runtime::Engine> engine;
   ::snn::runtime::Tensor input;
-  if (failed(loadCalibrationInput(module, inputPath, plan, input, "rates")))
+  if (failed(prepareRun(module, inputPath, "rates", engine, input)))
     return failure();
+  const ::snn::plan::Plan &plan = engine->getPlan();
+  std::string err;
   ::snn::runtime::RunOptions options;
   std::vector<std::string> names;
   for (const auto &node : plan.nodes())

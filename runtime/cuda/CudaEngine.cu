@@ -897,39 +897,12 @@ bool CudaEngine::run(const std::vector<Tensor> &inputs,
                      const RunOptions &options, RunResult &result,
                      std::string &err) const try {
   const plan::Plan &plan = getPlan();
-  // Inputs are checked exactly as the CPU engine does.
-  if (inputs.size() != static_cast<size_t>(plan.inputs_size())) {
-    err = "plan '" + plan.name() + "' takes " +
-          std::to_string(plan.inputs_size()) + " inputs, got " +
-          std::to_string(inputs.size());
+  // Inputs are checked exactly as the CPU engine does; inputs held over
+  // time (RunOptions::staticInput) are the CPU engine's alone.
+  int64_t batch = 1, length = 0, steps = 0;
+  if (!checkRunInputs(plan, inputs, /*staticInput=*/false, options.steps,
+                      batch, length, steps, err))
     return false;
-  }
-  int64_t batch = 1, length = 0;
-  for (size_t k = 0; k < inputs.size(); ++k) {
-    const plan::Node &node = plan.nodes(plan.inputs(k));
-    std::vector<int64_t> want(node.shape().begin(), node.shape().end());
-    const Tensor &in = inputs[k];
-    bool ok = in.shape.size() == want.size() + 2 &&
-              std::equal(want.begin(), want.end(), in.shape.begin() + 2) &&
-              static_cast<int64_t>(in.data.size()) == in.numel() &&
-              (k == 0 || (in.shape[0] == batch && in.shape[1] == length));
-    if (!ok) {
-      err = "input " + std::to_string(k) + " ('" + node.name() +
-            "') has shape " + shapeToString(in.shape) + ", expected (B, T)" +
-            " + " + shapeToString(want) +
-            (k ? " with B = " + std::to_string(batch) +
-                     ", T = " + std::to_string(length)
-               : "");
-      return false;
-    }
-    batch = in.shape[0], length = in.shape[1];
-  }
-  if (options.steps < -1 || (inputs.empty() && options.steps < 0)) {
-    err = inputs.empty() ? "plan has no inputs: set the number of steps"
-                         : "steps must be >= 0 (or -1 for the input length)";
-    return false;
-  }
-  int64_t steps = options.steps < 0 ? length : options.steps;
 
   // Recordings, then the plan outputs, as the CPU engine orders them.
   result = RunResult();

@@ -168,50 +168,59 @@ std::vector<std::string> Engine::recordableNames() const {
   return names;
 }
 
-bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
-                 RunResult &result, std::string &err) const try {
-  // Check the inputs against the plan's input nodes.
+bool snn::runtime::checkRunInputs(const plan::Plan &plan,
+                                  const std::vector<Tensor> &inputs,
+                                  bool staticInput, int64_t requestedSteps,
+                                  int64_t &batch, int64_t &length,
+                                  int64_t &steps, std::string &err) {
   if (inputs.size() != static_cast<size_t>(plan.inputs_size())) {
     err = "plan '" + plan.name() + "' takes " +
           std::to_string(plan.inputs_size()) + " inputs, got " +
           std::to_string(inputs.size());
     return false;
   }
-  int64_t batch = 1, length = 0;
+  batch = 1, length = 0;
   for (size_t k = 0; k < inputs.size(); ++k) {
     const plan::Node &node = plan.nodes(plan.inputs(k));
     std::vector<int64_t> want(node.shape().begin(), node.shape().end());
     const Tensor &in = inputs[k];
-    size_t lead = options.staticInput ? 1 : 2; // (B) or (B, T) before.
+    size_t lead = staticInput ? 1 : 2; // (B) or (B, T) before.
     bool ok = in.shape.size() == want.size() + lead &&
               std::equal(want.begin(), want.end(), in.shape.begin() + lead) &&
               static_cast<int64_t>(in.data.size()) == in.numel() &&
               (k == 0 || (in.shape[0] == batch &&
-                          (options.staticInput || in.shape[1] == length)));
+                          (staticInput || in.shape[1] == length)));
     if (!ok) {
       err = "input " + std::to_string(k) + " ('" + node.name() +
             "') has shape " + shapeToString(in.shape) + ", expected " +
-            (options.staticInput ? "(B)" : "(B, T)") + " + " +
-            shapeToString(want) +
+            (staticInput ? "(B)" : "(B, T)") + " + " + shapeToString(want) +
             (k ? " with B = " + std::to_string(batch) +
-                     (options.staticInput ? ""
-                                          : ", T = " + std::to_string(length))
+                     (staticInput ? "" : ", T = " + std::to_string(length))
                : "");
       return false;
     }
     batch = in.shape[0];
-    length = options.staticInput ? 1 : in.shape[1];
+    length = staticInput ? 1 : in.shape[1];
   }
-  if (options.staticInput && options.steps < 0) {
+  if (staticInput && requestedSteps < 0) {
     err = "a static input needs the number of steps";
     return false;
   }
-  int64_t steps = options.steps < 0 ? length : options.steps;
-  if (options.steps < -1 || (inputs.empty() && options.steps < 0)) {
+  steps = requestedSteps < 0 ? length : requestedSteps;
+  if (requestedSteps < -1 || (inputs.empty() && requestedSteps < 0)) {
     err = inputs.empty() ? "plan has no inputs: set the number of steps"
                          : "steps must be >= 0 (or -1 for the input length)";
     return false;
   }
+  return true;
+}
+
+bool Engine::run(const std::vector<Tensor> &inputs, const RunOptions &options,
+                 RunResult &result, std::string &err) const try {
+  int64_t batch = 1, length = 0, steps = 0;
+  if (!checkRunInputs(plan, inputs, options.staticInput, options.steps, batch,
+                      length, steps, err))
+    return false;
 
   // Resolve the recordings and allocate every result tensor up front, so the
   // workers only write disjoint slices.

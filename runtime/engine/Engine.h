@@ -84,6 +84,16 @@ struct RunResult {
   std::vector<NodeStats> stats;
 };
 
+/// Checks run inputs against `plan`'s input nodes, as every engine does
+/// before it runs: one tensor per plan input, each (B, T, ...node shape) with
+/// the same B and T ((B, ...node shape) for a static input), and a step count
+/// `requestedSteps` (-1: the inputs' length T). Sets the batch size, the
+/// input length and the number of steps; returns false with `err` naming the
+/// input, its shape and the one expected.
+bool checkRunInputs(const plan::Plan &plan, const std::vector<Tensor> &inputs,
+                    bool staticInput, int64_t requestedSteps, int64_t &batch,
+                    int64_t &length, int64_t &steps, std::string &err);
+
 class Engine {
 public:
   /// Validates `plan` and builds an engine for it; returns null with `err`

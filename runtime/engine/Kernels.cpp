@@ -248,23 +248,36 @@ void EventSparse::push(unsigned block, const uint32_t *active, int64_t nActive,
 }
 
 namespace {
-/// y[rows[k]] += weights[k] * xc for k in [begin, end), while streaming the
-/// next column [pfBegin, pfEnd) into the cache a line of weights per line
-/// added. `unit` says xc == 1, where w * xc == w exactly (w is finite), so
-/// the multiply is left out.
-template <bool unit>
+/// How a column's entries weigh its input xc.
+enum class Weighing {
+  Uniform, ///< One weight per column: every entry adds w = weight * xc.
+  Unit,    ///< xc == 1: w * 1 == w exactly (weights are finite), no multiply.
+  Scaled,  ///< Each entry adds weights[k] * xc.
+};
+
+/// y[rows[k]] += (the entry's term) for k in [begin, end), while streaming the
+/// next column [pfBegin, pfEnd) into the cache a line per line added (a line
+/// of weights, or of rows where the column has no weight stream).
+template <Weighing kind>
 void addColumn(const uint16_t *rows, const float *weights, uint32_t begin,
-               uint32_t end, float xc, uint32_t pfBegin, uint32_t pfEnd,
+               uint32_t end, float w, uint32_t pfBegin, uint32_t pfEnd,
                float *y) {
-  constexpr uint32_t kPerLine = 64 / sizeof(float);
-  uint32_t k = begin, pf = pfBegin;
+  constexpr uint32_t kPerLine =
+      64 / (kind == Weighing::Uniform ? sizeof(uint16_t) : sizeof(float));
   auto add = [&](uint32_t j) {
-    y[rows[j]] += unit ? weights[j] : weights[j] * xc;
+    y[rows[j]] += kind == Weighing::Uniform ? w
+                  : kind == Weighing::Unit  ? weights[j]
+                                            : weights[j] * w;
   };
+  auto fetch = [&](uint32_t j) {
+    if (kind != Weighing::Uniform)
+      __builtin_prefetch(weights + j);
+    __builtin_prefetch(rows + j);
+  };
+  uint32_t k = begin, pf = pfBegin;
   for (; end - k >= kPerLine; k += kPerLine) {
     if (pf < pfEnd) {
-      __builtin_prefetch(weights + pf);
-      __builtin_prefetch(rows + pf);
+      fetch(pf);
       pf += kPerLine;
     }
     for (uint32_t j = k; j < k + kPerLine; ++j)
@@ -272,30 +285,8 @@ void addColumn(const uint16_t *rows, const float *weights, uint32_t begin,
   }
   for (; k != end; ++k)
     add(k);
-  for (; pf < pfEnd; pf += kPerLine) {
-    __builtin_prefetch(weights + pf);
-    __builtin_prefetch(rows + pf);
-  }
-}
-/// y[rows[k]] += w for k in [begin, end), streaming the next column's rows
-/// [pfBegin, pfEnd) as addColumn does. w is the column's weight times its
-/// input, the product each entry would compute.
-void addUniformColumn(const uint16_t *rows, uint32_t begin, uint32_t end,
-                      float w, uint32_t pfBegin, uint32_t pfEnd, float *y) {
-  constexpr uint32_t kPerLine = 64 / sizeof(uint16_t);
-  uint32_t k = begin, pf = pfBegin;
-  for (; end - k >= kPerLine; k += kPerLine) {
-    if (pf < pfEnd) {
-      __builtin_prefetch(rows + pf);
-      pf += kPerLine;
-    }
-    for (uint32_t j = k; j < k + kPerLine; ++j)
-      y[rows[j]] += w;
-  }
-  for (; k != end; ++k)
-    y[rows[k]] += w;
   for (; pf < pfEnd; pf += kPerLine)
-    __builtin_prefetch(rows + pf);
+    fetch(pf);
 }
 } // namespace
 
@@ -303,50 +294,39 @@ void EventSparse::pushSegment(const Segment &seg, const uint32_t *active,
                               int64_t nActive, const float *x, float *y) {
   const uint32_t *colPtr = seg.colPtr.data();
   const uint16_t *rows = seg.rows.data();
-  if (!seg.columnWeight.empty()) {
-    if (nActive > 0)
-      __builtin_prefetch(rows + colPtr[active[0]]);
-    for (int64_t a = 0; a < nActive; ++a) {
-      uint32_t pfBegin = 0, pfEnd = 0;
-      if (a + 1 < nActive) {
-        pfBegin = colPtr[active[a + 1]];
-        pfEnd = colPtr[active[a + 1] + 1];
-        if (a + 2 < nActive)
-          __builtin_prefetch(rows + colPtr[active[a + 2]]);
-      }
-      uint32_t c = active[a];
-      addUniformColumn(rows, colPtr[c], colPtr[c + 1],
-                       seg.columnWeight[c] * x[c], pfBegin, pfEnd, y);
-    }
-    return;
-  }
-  const float *weights = seg.weights.data();
+  const float *weights = seg.weights.empty() ? nullptr : seg.weights.data();
   // Columns lie at random places in large arrays, and the hardware
   // prefetchers stop at page boundaries: while one column is added, the next
   // one is streamed into the cache (addColumn), and the first lines of the
   // one after are asked for, so DRAM latency overlaps the work.
-  if (nActive > 0) {
-    __builtin_prefetch(weights + colPtr[active[0]]);
-    __builtin_prefetch(rows + colPtr[active[0]]);
-  }
+  auto fetchStart = [&](int64_t a) {
+    uint32_t at = colPtr[active[a]];
+    if (weights)
+      __builtin_prefetch(weights + at);
+    __builtin_prefetch(rows + at);
+  };
+  if (nActive > 0)
+    fetchStart(0);
   for (int64_t a = 0; a < nActive; ++a) {
     uint32_t c = active[a];
     uint32_t pfBegin = 0, pfEnd = 0;
     if (a + 1 < nActive) {
       pfBegin = colPtr[active[a + 1]];
       pfEnd = colPtr[active[a + 1] + 1];
-      if (a + 2 < nActive) {
-        __builtin_prefetch(weights + colPtr[active[a + 2]]);
-        __builtin_prefetch(rows + colPtr[active[a + 2]]);
-      }
+      if (a + 2 < nActive)
+        fetchStart(a + 2);
     }
+    uint32_t begin = colPtr[c], end = colPtr[c + 1];
     float xc = x[c];
-    if (xc == 1.0f)
-      addColumn<true>(rows, weights, colPtr[c], colPtr[c + 1], xc, pfBegin,
-                      pfEnd, y);
+    if (!weights)
+      addColumn<Weighing::Uniform>(rows, nullptr, begin, end,
+                                   seg.columnWeight[c] * xc, pfBegin, pfEnd, y);
+    else if (xc == 1.0f)
+      addColumn<Weighing::Unit>(rows, weights, begin, end, xc, pfBegin, pfEnd,
+                                y);
     else
-      addColumn<false>(rows, weights, colPtr[c], colPtr[c + 1], xc, pfBegin,
-                       pfEnd, y);
+      addColumn<Weighing::Scaled>(rows, weights, begin, end, xc, pfBegin, pfEnd,
+                                  y);
   }
 }
 

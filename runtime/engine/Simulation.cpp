@@ -70,6 +70,11 @@ PreparedPlan snn::runtime::detail::preparePlan(const plan::Plan &plan) {
     PreparedNode &pn = p.nodes[i];
     pn.readsAll = node.has_affine() || node.has_conv() || node.has_pool() ||
                   node.has_sparse();
+    // A neuron reads only its own elements: it sums up to
+    // kMaxFusedOperands operands in its loop instead of in a buffer.
+    pn.fusesOperands =
+        node.has_neuron() && pn.operands.size() > 1 &&
+        pn.operands.size() <= static_cast<size_t>(kMaxFusedOperands);
     // Conv and pool own channel ranges, not the element ranges their
     // element-wise readers own, so the team always meets around them.
     if (node.has_conv() || node.has_pool()) {
@@ -134,7 +139,8 @@ Simulation::Simulation(const plan::Plan &plan,
       delays[i].reset(std::vector<int64_t>(steps.begin(), steps.end()),
                       layouts[i].outNumel);
     }
-    if (prepared.nodes[i].operands.size() > 1)
+    if (prepared.nodes[i].operands.size() > 1 &&
+        !prepared.nodes[i].fusesOperands)
       gathered[i].assign(layouts[i].inNumel, 0.0f);
     if (events && events->sparse[i])
       maxSparseIn = std::max(maxSparseIn, layouts[i].inNumel);
@@ -263,10 +269,8 @@ void Simulation::step(int64_t t, const std::vector<const float *> &inputs,
     case plan::Node::kZero:
       break; // Stays zero from construction.
     case plan::Node::kNeuron:
-      // A neuron reads only its own elements: its operands are summed in
-      // its loop, in gatherInput's order, instead of into a buffer first.
-      if (!pn.readsAll && pn.operands.size() > 1 &&
-          pn.operands.size() <= static_cast<size_t>(kMaxFusedOperands)) {
+      // Operands summed in the neuron loop, in gatherInput's order.
+      if (pn.fusesOperands) {
         const float *xs[kMaxFusedOperands];
         for (size_t k = 0; k < pn.operands.size(); ++k)
           xs[k] = operandData(pn.operands[k]);

@@ -44,6 +44,9 @@ struct PreparedNode {
   /// Affine, conv, pool and sparse read all of their input; other ops read
   /// only the elements they write.
   bool readsAll = false;
+  /// A neuron node that sums its 2..kMaxFusedOperands operands in its own
+  /// loop (no gathered buffer).
+  bool fusesOperands = false;
   /// Team barriers: after this node when a later node reads all of it this
   /// step; before it when an earlier node read all of its previous value in
   /// place this step.

@@ -308,9 +308,7 @@ int main(int argc, char **argv) {
     outs() << "[4/5] mapping: " << targetName
            << " has no cores to assign (the artifact is the step plan)\n";
 
-  std::string stem = sys::path::stem(modelPath).str();
-  SmallString<128> base(outputDir);
-  sys::path::append(base, stem + "." + targetName);
+  std::string base = outputBase();
   std::string err;
   outs() << "[5/5] emitting " << base << ".pb\n";
   json::Object latency;
@@ -353,8 +351,8 @@ int main(int argc, char **argv) {
     report.push_back(line);
     for (const std::string &line : report)
       map.mutable_report()->add_notes(line);
-    if (!snn::runtime::writeCoreMapFile((base + ".pb").str(), map, err) ||
-        !snn::runtime::writeCoreMapFile((base + ".pbtxt").str(), map, err))
+    if (!snn::runtime::writeCoreMapFile(base + ".pb", map, err) ||
+        !snn::runtime::writeCoreMapFile(base + ".pbtxt", map, err))
       return fail(err);
   } else {
     snn::plan::Plan plan;
@@ -363,29 +361,13 @@ int main(int argc, char **argv) {
     // The gpusim artifact carries the CUDA engine's layout hints.
     if (targetName == "gpusim" && !snn::gpusim::tunePlanForGpu(plan, err))
       return fail(err);
-    if (!snn::runtime::writePlanFile((base + ".pb").str(), plan, err) ||
-        !snn::runtime::writePlanFile((base + ".pbtxt").str(), plan, err))
+    if (!snn::runtime::writePlanFile(base + ".pb", plan, err) ||
+        !snn::runtime::writePlanFile(base + ".pbtxt", plan, err))
       return fail(err);
   }
-  std::string text = "snnc report: " + modelPath + " for " + targetName + " (" +
-                     target->summary + ")\n";
-  for (const std::string &line : report)
-    text += "  " + line + "\n";
-  json::Array lines;
-  for (const std::string &line : report)
-    lines.push_back(line);
-  json::Object root{{"model", modelPath.getValue()},
-                    {"target", targetName.getValue()},
-                    {"report", std::move(lines)}};
+  json::Object extra;
   if (!latency.empty())
-    root["latency"] = std::move(latency);
-  std::string jsonText;
-  raw_string_ostream js(jsonText);
-  js << formatv("{0:2}", json::Value(std::move(root))) << "\n";
-  if (!writeText((base + ".report.txt").str(), text) ||
-      !writeText((base + ".report.json").str(), js.str()))
-    return fail(base + ".report.*: cannot write");
-  outs() << text;
-  outs() << "wrote " << base << ".pb, .pbtxt, .report.txt, .report.json\n";
-  return failedDiagnostic ? 1 : 0;
+    extra["latency"] = std::move(latency);
+  return writeReport(report, std::move(extra), target->summary,
+                     failedDiagnostic);
 }

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "translate/nir/NirImport.h"
+#include "translate/ShapeText.h"
 #include "translate/nir/NirFile.h"
 
 #include "mlir/IR/Builders.h"
@@ -36,20 +37,6 @@ std::optional<ResetMode> mlir::snn::parseNirReset(StringRef text) {
 }
 
 namespace {
-std::string shapeText(ArrayRef<int64_t> shape) {
-  std::string text = "(";
-  for (auto [i, d] : llvm::enumerate(shape))
-    text += (i ? ", " : "") + std::to_string(d);
-  return text + (shape.size() == 1 ? ",)" : ")");
-}
-
-int64_t product(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
-
 bool isNeuron(StringRef type) {
   return llvm::is_contained({"I", "IF", "LI", "LIF", "CubaLI", "CubaLIF"},
                             type);
@@ -148,7 +135,8 @@ LogicalResult Importer::ownShapes(NodeInfo &info) {
     info.input = Shape(t.data.begin(), t.data.end());
   } else if (StringRef f = populationField(type); !f.empty()) {
     Shape s = fieldShape(n, f);
-    if (product(s) != 1 || s.size() > 1) // A 1-element field broadcasts.
+    if (ShapedType::getNumElements(s) != 1 ||
+        s.size() > 1) // A 1-element field broadcasts.
       info.input = info.output = s;
   }
   return success();
@@ -198,7 +186,8 @@ LogicalResult Importer::deriveOutput(NodeInfo &info) {
                       << intField(n, "end_dim")
                       << " is not a range of the input shape " << shapeText(in);
     Shape out(in.begin(), in.begin() + start);
-    out.push_back(product(ArrayRef<int64_t>(in).slice(start, end - start + 1)));
+    out.push_back(ShapedType::getNumElements(
+        ArrayRef<int64_t>(in).slice(start, end - start + 1)));
     out.append(in.begin() + end + 1, in.end());
     info.output = out;
     return success();
@@ -287,8 +276,8 @@ LogicalResult Importer::checkEdgeShapes() {
       continue;
     if (*from.output == *to.input)
       continue;
-    if (to.node->type == "Output" &&
-        product(*from.output) == product(*to.input))
+    if (to.node->type == "Output" && ShapedType::getNumElements(*from.output) ==
+                                         ShapedType::getNumElements(*to.input))
       continue; // Extra singleton dims on an Output: the edge decides.
     std::string hint;
     if ((to.node->type == "Affine" || to.node->type == "Linear") &&
@@ -318,10 +307,10 @@ Attribute Importer::param(const nir::Node &n, StringRef name,
   SmallVector<float> data(a.data.begin(), a.data.end());
   if (!data.empty() && llvm::all_equal(data))
     return builder.getF32FloatAttr(data.front());
-  if (static_cast<int64_t>(data.size()) != product(pop)) {
+  if (static_cast<int64_t>(data.size()) != ShapedType::getNumElements(pop)) {
     error(n) << "field '" << name << "': has " << data.size()
              << " values but the population " << shapeText(pop) << " has "
-             << product(pop) << " neurons";
+             << ShapedType::getNumElements(pop) << " neurons";
     return {};
   }
   auto type = RankedTensorType::get(pop, builder.getF32Type());
@@ -511,7 +500,8 @@ OwningOpRef<ModuleOp> Importer::run() {
       // Writers sometimes add singleton dims to Output shapes; the edge
       // decides.
       if (!info.sources.empty() && infos[info.sources[0]].output &&
-          product(*infos[info.sources[0]].output) == product(*info.output))
+          ShapedType::getNumElements(*infos[info.sources[0]].output) ==
+              ShapedType::getNumElements(*info.output))
         info.input = info.output = infos[info.sources[0]].output;
       outputs.push_back(name);
       outTypes.push_back(

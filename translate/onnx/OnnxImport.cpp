@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "translate/onnx/OnnxImport.h"
+#include "translate/ShapeText.h"
 #include "translate/onnx/OnnxFile.h"
 
 #include "mlir/IR/Builders.h"
@@ -27,20 +28,6 @@ using namespace mlir::snn;
 namespace ox = ::snn::onnx;
 
 namespace {
-
-std::string shapeText(ArrayRef<int64_t> shape) {
-  std::string text = "(";
-  for (auto [i, d] : llvm::enumerate(shape))
-    text += (i ? ", " : "") + (d < 0 ? std::string("?") : std::to_string(d));
-  return text + (shape.size() == 1 ? ",)" : ")");
-}
-
-int64_t product(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
 
 /// What an ONNX value name stands for.
 struct Entry {
@@ -247,7 +234,7 @@ Value Importer::refold(Operation *layer, ArrayRef<double> scale,
   auto weightAttr = layer->getAttrOfType<DenseElementsAttr>("weight");
   auto biasAttr = layer->getAttrOfType<DenseElementsAttr>("bias");
   ArrayRef<int64_t> wShape = weightAttr.getType().getShape();
-  int64_t units = wShape[0], per = product(wShape) / units;
+  int64_t units = wShape[0], per = ShapedType::getNumElements(wShape) / units;
   SmallVector<float> w(weightAttr.getValues<float>());
   SmallVector<float> b(units, 0.0f);
   for (int64_t o = 0; o < units; ++o) {
