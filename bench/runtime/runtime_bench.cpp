@@ -44,23 +44,32 @@ using bench::Clock;
 using bench::median;
 using bench::secondsSince;
 
+[[noreturn]] void die(const std::string &msg) {
+  std::fprintf(stderr, "snn-runtime-bench: %s\n", msg.c_str());
+  std::exit(1);
+}
+
+/// A whole-string number, or a one-line error naming the option.
+double parseNumber(const std::string &key, const std::string &text) {
+  char *end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end || !std::isfinite(v))
+    die("--" + key + " '" + text + "' is not a number");
+  return v;
+}
+
 /// --key value arguments.
 struct Args {
   std::map<std::string, std::string> values;
   double num(const std::string &key, double dflt) const {
     auto it = values.find(key);
-    return it == values.end() ? dflt : std::stod(it->second);
+    return it == values.end() ? dflt : parseNumber(key, it->second);
   }
   std::string str(const std::string &key, const std::string &dflt) const {
     auto it = values.find(key);
     return it == values.end() ? dflt : it->second;
   }
 };
-
-[[noreturn]] void die(const std::string &msg) {
-  std::fprintf(stderr, "snn-runtime-bench: %s\n", msg.c_str());
-  std::exit(1);
-}
 
 //===-- copy
 //---------------------------------------------------------------===//
@@ -169,7 +178,10 @@ int runRandom(const Args &a) {
   std::vector<int64_t> batches;
   for (std::string s = a.str("batch", "1"); !s.empty();) {
     size_t comma = s.find(',');
-    batches.push_back(std::stoll(s.substr(0, comma)));
+    double b = parseNumber("batch", s.substr(0, comma));
+    if (b < 1 || b != std::floor(b))
+      die("--batch takes whole numbers >= 1, got '" + s.substr(0, comma) + "'");
+    batches.push_back(static_cast<int64_t>(b));
     s = comma == std::string::npos ? "" : s.substr(comma + 1);
   }
   std::mt19937_64 rng(static_cast<uint64_t>(a.num("seed", 1)));
@@ -381,11 +393,15 @@ int main(int argc, char **argv) {
         "  copy     --mib 256 --threads 1 --repeat 10\n"
         "  random   --neurons 1e5 --synapses 1000 --sources 1000\n"
         "           --input-synapses 100 --input-rate 20 --steps 1000\n"
-        "           --batch 1,8,64 --threads 0 --repeat 3 --seed 1\n"
-        "           --weights dale|synapse\n"
+        "           --batch 1 (or a list: 1,8,64) --threads 0 --repeat 3 "
+        "--seed 1\n"
+        "           --weights dale|synapse --w-input 0.06 --w-exc 0.005\n"
+        "           --w-inh -0.025 --tau 0.01 --dt 1e-4\n"
         "  balanced --seconds 1 --threads 0 --repeat 3 --seed 1\n"
         "  plan     --file F --batch 1 --steps 100 --density 0.1 --repeat 3\n"
-        "Prints key=value lines; times are medians of --repeat runs.\n");
+        "           --threads 0 --seed 1\n"
+        "Values shown are the defaults. Prints key=value lines; times are\n"
+        "medians of --repeat runs.\n");
     return argc < 2;
   }
   Args a;
